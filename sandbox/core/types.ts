@@ -1,0 +1,199 @@
+// The contract between the sandbox's core (HTTP server, request log, faults, simulated user) and its
+// provider modules (sandbox/infobip, sandbox/cm, sandbox/meta). Each provider module exports
+// `registerXxx(router, ctx)` and adds its routes; the core owns everything cross-cutting.
+//
+// The sandbox is an independent reading of ../shared/seeds and ../shared/reference/providers.md: nothing
+// here may import from nodes/ or credentials/, so a mistake in the package is caught by the sandbox.
+import type { IncomingHttpHeaders } from 'node:http';
+
+export type ProviderId = 'infobip' | 'cm' | 'meta';
+
+export interface SandboxRequest {
+	method: string;
+	/** Path without the query string, e.g. `/facebook/1/single`. */
+	path: string;
+	query: Record<string, string>;
+	headers: IncomingHttpHeaders;
+	rawBody: Buffer;
+	/** JSON-parsed body when content-type is JSON and it parses; otherwise undefined. */
+	json: unknown;
+	/** Path parameters captured by the route pattern (`:key` segments). */
+	params: Record<string, string>;
+}
+
+export interface SandboxResponse {
+	status: number;
+	headers?: Record<string, string>;
+	/** Objects are sent as JSON; strings and Buffers as they are. */
+	body?: unknown;
+}
+
+export type RouteHandler = (req: SandboxRequest) => SandboxResponse | Promise<SandboxResponse>;
+
+export interface SandboxRouter {
+	/**
+	 * `routeId` names the route in the request log and in fault rules (e.g. `infobip.single`,
+	 * `cm.message`, `meta.messages`). `pattern` segments starting with `:` capture a parameter.
+	 */
+	add(method: string, pattern: string, routeId: string, provider: ProviderId, handler: RouteHandler): void;
+}
+
+/** Accounts the sandbox accepts; tests and the CLI read them from `sandbox.config`. */
+export interface SandboxConfig {
+	infobip: {
+		apiKey: string;
+		basicUser: string;
+		basicPassword: string;
+		/** Application keys that exist from the start (seed 001's `key`). */
+		applicationKeys: string[];
+		/** HTTP-forward target (seed 000); undefined = messages go to the pull inbox. */
+		forwardUrl?: string;
+	};
+	cm: {
+		productToken: string;
+		/** Page ids the token may send from (`from`). */
+		pageIds: string[];
+		inboundUrl?: string;
+		statusUrl?: string;
+		/** When true, every send answers HTTP 200 with errorCode 102 (out of credits). */
+		outOfCredits?: boolean;
+	};
+	meta: {
+		pageId: string;
+		pageName: string;
+		pageAccessToken: string;
+		appId: string;
+		appSecret: string;
+		/** When true, Graph calls must carry a correct `appsecret_proof` (code 100 otherwise). */
+		requireAppsecretProof: boolean;
+		webhookUrl?: string;
+		verifyToken?: string;
+	};
+	/** PSIDs (= Infobip user keys, CM recipient numbers) of the simulated users that exist. */
+	users: SandboxUser[];
+}
+
+export interface SandboxUser {
+	psid: string;
+	firstName: string;
+	lastName: string;
+	/** Epoch ms of the user's last inbound message: Graph's 24-hour window is counted from it. */
+	lastInboundAt: number;
+}
+
+export interface LogEntry {
+	seq: number;
+	at: number;
+	provider: ProviderId | 'sandbox';
+	routeId: string;
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	headers: IncomingHttpHeaders;
+	/** Parsed JSON body, or undefined. */
+	body: unknown;
+	rawBody: string;
+	status: number;
+	response: unknown;
+	/** Set when a fault rule answered instead of the route. */
+	fault?: string;
+}
+
+/**
+ * A message the provider accepted for delivery to a user (what the user would see). Tests assert
+ * "exactly one reply per event" on this list, so a provider pushes here only on success.
+ */
+export interface DeliveredMessage {
+	provider: ProviderId;
+	messageId: string;
+	/** PSID / user key / notification token the message went to. */
+	recipient: string;
+	/** The provider-native message as accepted (after Infobip's 640-char truncation, for example). */
+	message: unknown;
+	at: number;
+}
+
+export interface SandboxContext {
+	config: SandboxConfig;
+	/** The sandbox's own base URL, e.g. `http://127.0.0.1:43123`. */
+	baseUrl(): string;
+	deliver(message: Omit<DeliveredMessage, 'at'>): void;
+	findUser(psid: string): SandboxUser | undefined;
+	/** POST a JSON body (or raw string) to a URL, returning status and text; used for webhook delivery. */
+	postOut(url: string, body: string, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+	getOut(url: string): Promise<{ status: number; body: string }>;
+}
+
+/** A fault injected on matching requests before the route runs. */
+export interface FaultRule {
+	/** Route id (`meta.messages`) or `*` for every provider route. */
+	routeId: string;
+	/** HTTP status to answer with (429, 500, 503...). With `graphCode`, a Graph error body is sent. */
+	status?: number;
+	/** Seconds, sent as `Retry-After` (429/503). */
+	retryAfter?: number;
+	/** Graph error code for the body (e.g. 1200 temporary send failure, 4 / 613 rate limit). */
+	graphCode?: number;
+	graphSubcode?: number;
+	/** Delay before answering (or before running the route when no status is set), in ms. */
+	latencyMs?: number;
+	/** Destroy the socket without answering. */
+	reset?: boolean;
+	/** Answer 200 with a body that is not valid JSON. */
+	malformed?: boolean;
+	/** How many matching requests the rule applies to; undefined = all. */
+	times?: number;
+	/** 0..1: chance the rule applies to a matching request (seeded, reproducible); default 1. */
+	probability?: number;
+}
+
+/** What a simulated Messenger user does (delivered in the provider format chosen by `via`). */
+export interface UserAction {
+	via: 'meta' | 'infobip-forward' | 'infobip-pull' | 'cm';
+	/** PSID of the user; created (inside the 24-hour window) if unknown. */
+	from: string;
+	kind: 'text' | 'quick_reply' | 'postback' | 'attachment' | 'read' | 'delivery' | 'reaction' | 'optin' | 'referral' | 'echo';
+	text?: string;
+	/** Quick reply or postback payload, or the opt-in's ref. */
+	payload?: string;
+	/** Attachment URL and type for `attachment`. */
+	url?: string;
+	attachmentType?: 'image' | 'audio' | 'video' | 'file';
+	/** Meta only: how many copies of the event one POST batches (default 1). */
+	batch?: number;
+}
+
+export interface UserActionResult {
+	/** The exact body sent (or queued in the inbox). */
+	body: unknown;
+	/** Undefined for `infobip-pull` (nothing is POSTed). */
+	delivery?: { url: string; status: number; responseBody: string };
+}
+
+export interface Sandbox {
+	url: string;
+	port: number;
+	config: SandboxConfig;
+	/** Every request the sandbox received, in order. */
+	log: LogEntry[];
+	delivered: DeliveredMessage[];
+	clearLog(): void;
+	addFault(rule: FaultRule): void;
+	clearFaults(): void;
+	user(action: UserAction): Promise<UserActionResult>;
+	close(): Promise<void>;
+}
+
+/**
+ * One per provider folder (`sandbox/infobip/index.ts` exports `createInfobipModule`, likewise
+ * `createCmModule`, `createMetaModule`). The core builds the context, then calls each factory once.
+ */
+export interface ProviderModule {
+	provider: ProviderId;
+	register(router: SandboxRouter): void;
+	/** The `via` values of UserAction this module delivers. */
+	userVias: Array<UserAction['via']>;
+	userAction(action: UserAction): Promise<UserActionResult>;
+}
+
+export type ProviderModuleFactory = (ctx: SandboxContext) => ProviderModule;
