@@ -9,5 +9,9 @@ function copyCodex() {
 	return src('nodes/**/*.node.json', { base: '.' }).pipe(dest('dist'));
 }
 
-exports.build = series(copyIcons, copyCodex);
+function copyEntryPoint() {
+	return src('index.js').pipe(dest('dist'));
+}
+
+exports.build = series(copyIcons, copyCodex, copyEntryPoint);
 exports.default = exports.build;

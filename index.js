@@ -1,10 +1,12 @@
 'use strict';
-// The package's entry point: the node and credential files n8n loads, read from the `n8n` block of
-// package.json so the two can never disagree. n8n itself reads the block; tools and tests use this.
+// The package's entry point (`main`, copied to dist/index.js by the build): the absolute paths of the
+// node and credential files n8n loads, read from package.json's `n8n` block so the two never disagree.
 const path = require('node:path');
-const { n8n } = require('./package.json');
 
-const resolveAll = (files) => files.map((file) => path.join(__dirname, file));
+const root = path.basename(__dirname) === 'dist' ? path.dirname(__dirname) : __dirname;
+const { n8n } = require(path.join(root, 'package.json'));
+
+const resolveAll = (files) => files.map((file) => path.join(root, file));
 
 module.exports = {
 	nodes: resolveAll(n8n.nodes),

@@ -11,4 +11,5 @@ module.exports = {
 	testTimeout: 30000,
 	// watchman is not on these machines; probing for it stalls jest for minutes.
 	watchman: false,
+	reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

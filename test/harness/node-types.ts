@@ -3,6 +3,7 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
+	INodeTypeDescription,
 	INodeTypes,
 	IVersionedNodeType,
 } from 'n8n-workflow';
@@ -20,7 +21,7 @@ export const PACKAGE_PREFIX = 'n8n-nodes-messenger';
  * or the items a test passes in) without installing all of n8n-nodes-base.
  */
 class ManualTrigger implements INodeType {
-	description = {
+	description: INodeTypeDescription = {
 		displayName: 'When clicking ‘Execute workflow’',
 		name: 'manualTrigger',
 		group: ['trigger'],

@@ -6,12 +6,11 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	IRun,
-	IRunExecutionData,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials-helper';
 import { buildNodeTypes, packageCredentialTypes } from './node-types';
@@ -91,18 +90,9 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	} as unknown as IWorkflowExecuteAdditionalData;
 
 	const input: INodeExecutionData[] = (options.input ?? [{}]).map((json) => ({ json }));
-	const runExecutionData: IRunExecutionData = {
-		version: 1,
-		startData: {},
-		resultData: { runData: {} },
-		executionData: {
-			contextData: {},
-			metadata: {},
-			nodeExecutionStack: [{ node: startNode, data: { main: [input] }, source: null }],
-			waitingExecution: {},
-			waitingExecutionSource: {},
-		},
-	} as IRunExecutionData;
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node: startNode, data: { main: [input] }, source: null }] },
+	});
 
 	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 	const run = await finished;
