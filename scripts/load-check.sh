@@ -14,5 +14,6 @@ n8n_home_env "$HOME_DIR"
 install_package_into "$HOME_DIR" "$PROJECT"
 
 with_node24 n8n export:nodes --output="$HOME_DIR/nodes.json" >/dev/null
-with_node24 node "$PROJECT/scripts/check-loaded-types.js" "$PROJECT/package.json" "$HOME_DIR/nodes.json" \
+# Peer dependencies resolve from the n8n install, as they do inside n8n.
+NODE_PATH="$N8N_DIR/node_modules" with_node24 node "$PROJECT/scripts/check-loaded-types.js" "$PROJECT/package.json" "$HOME_DIR/nodes.json" \
 	"$HOME_DIR/.n8n/nodes/node_modules/n8n-nodes-messenger"
