@@ -161,6 +161,11 @@ export interface UserAction {
 	attachmentType?: 'image' | 'audio' | 'video' | 'file';
 	/** Meta only: how many copies of the event one POST batches (default 1). */
 	batch?: number;
+	/**
+	 * Meta only, with `batch` > 1: put the copies in one entry's `messaging` array (default) or one
+	 * entry each (`entry`); Meta documents both shapes as possible.
+	 */
+	batchAs?: 'messaging' | 'entry';
 }
 
 export interface UserActionResult {
@@ -181,6 +186,11 @@ export interface Sandbox {
 	addFault(rule: FaultRule): void;
 	clearFaults(): void;
 	user(action: UserAction): Promise<UserActionResult>;
+	/**
+	 * Back to the start: log, delivered messages and fault rules emptied, config restored to what
+	 * `startSandbox` built (same object, mutated in place), each module's state forgotten.
+	 */
+	reset(): void;
 	close(): Promise<void>;
 }
 
@@ -194,6 +204,24 @@ export interface ProviderModule {
 	/** The `via` values of UserAction this module delivers. */
 	userVias: Array<UserAction['via']>;
 	userAction(action: UserAction): Promise<UserActionResult>;
+	/**
+	 * Optional: the provider's own error body for failures the core detects before the route runs
+	 * (`invalid_json` → 400, `too_large` → 413, `fault` → a fault rule's status). Without it the core
+	 * uses its built-in shape for the provider (sandbox/core/provider-errors.ts).
+	 */
+	errorResponse?(kind: CoreErrorKind, status: number, message: string): SandboxResponse;
+	/** Optional: forget module state (uploads, subscriptions, profile...); called by `Sandbox.reset()`. */
+	reset?(): void;
 }
+
+/** Failures the core answers itself, in the provider's error shape. */
+export type CoreErrorKind = 'invalid_json' | 'too_large' | 'fault';
+
+/** `Partial` all the way down (arrays are replaced whole, not merged; `null` removes an optional key). */
+export type DeepPartial<T> = T extends unknown[]
+	? T
+	: T extends object
+		? { [K in keyof T]?: DeepPartial<T[K]> | null }
+		: T;
 
 export type ProviderModuleFactory = (ctx: SandboxContext) => ProviderModule;

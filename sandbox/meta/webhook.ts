@@ -1,0 +1,125 @@
+// The simulated user for via `meta`: builds Meta's raw webhook body
+// `{object:"page", entry:[{id, time, messaging:[event...]}]}`, signs it with
+// `X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app secret, exact body bytes)>` (plus the legacy SHA-1
+// `X-Hub-Signature`) and POSTs it to config.meta.webhookUrl.
+import { createHmac, randomBytes } from 'node:crypto';
+import type { SandboxContext, UserAction, UserActionResult } from '../core/types';
+import { UserActionError } from '../core/users';
+import { newMid } from './messages';
+import type { MetaState } from './state';
+
+/** `sha256=` + hex HMAC-SHA256 of the exact body with the app secret. */
+export function signMetaBody(body: string | Buffer, secret: string): string {
+	return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+export function signMetaBodySha1(body: string | Buffer, secret: string): string {
+	return `sha1=${createHmac('sha1', secret).update(body).digest('hex')}`;
+}
+
+/** Meta's reaction names for the common emoji; anything else is `other`. */
+const REACTIONS: Record<string, string> = {
+	'❤': 'love',
+	'❤️': 'love',
+	'😍': 'love',
+	'👍': 'like',
+	'👎': 'dislike',
+	'😆': 'smile',
+	'😄': 'smile',
+	'😂': 'smile',
+	'😮': 'wow',
+	'😢': 'sad',
+	'😠': 'angry',
+};
+
+const EXTENSIONS: Record<string, string> = { image: 'png', audio: 'mp3', video: 'mp4', file: 'pdf' };
+
+export function buildMetaEvent(action: UserAction, ctx: SandboxContext, state: MetaState, now: number): Record<string, unknown> {
+	const meta = ctx.config.meta;
+	const user = { id: action.from };
+	const page = { id: meta.pageId };
+	const base = { sender: user, recipient: page, timestamp: now };
+	const lastMid = state.lastMids(action.from, 1)[0];
+	switch (action.kind) {
+		case 'text':
+			return { ...base, message: { mid: newMid(), text: action.text ?? 'Hello' } };
+		case 'quick_reply':
+			return {
+				...base,
+				message: { mid: newMid(), text: action.text ?? action.payload ?? 'Quick reply', quick_reply: { payload: action.payload ?? '' } },
+			};
+		case 'postback':
+			return { ...base, postback: { title: action.text ?? action.payload ?? 'Postback', payload: action.payload ?? '', mid: newMid() } };
+		case 'attachment': {
+			const type = action.attachmentType ?? 'image';
+			const url = action.url ?? `${ctx.baseUrl()}/__sandbox/media/sample.${EXTENSIONS[type]}`;
+			return { ...base, message: { mid: newMid(), attachments: [{ type, payload: { url } }] } };
+		}
+		case 'read':
+			return { ...base, read: { watermark: now } };
+		case 'delivery':
+			return { ...base, delivery: { mids: state.lastMids(action.from, 1).length ? state.lastMids(action.from, 1) : [newMid()], watermark: now } };
+		case 'reaction': {
+			const emoji = action.text ?? '❤';
+			return { ...base, reaction: { mid: lastMid ?? newMid(), action: 'react', emoji, reaction: REACTIONS[emoji] ?? 'other' } };
+		}
+		case 'optin': {
+			const token = randomBytes(24).toString('base64url');
+			state.optinTokens.set(token, action.from);
+			return {
+				...base,
+				optin: {
+					type: 'notification_messages',
+					payload: action.payload ?? '',
+					notification_messages_token: token,
+					notification_messages_frequency: 'DAILY',
+					notification_messages_timezone: 'UTC',
+					token_expiry_timestamp: now + 180 * 24 * 60 * 60 * 1000,
+					user_token_status: 'NOT_REFRESHED',
+					notification_messages_status: 'RESUME_NOTIFICATIONS',
+					title: action.text ?? 'Updates',
+				},
+			};
+		}
+		case 'referral':
+			return { ...base, referral: { ref: action.payload ?? 'sandbox-ref', source: 'SHORTLINK', type: 'OPEN_THREAD' } };
+		case 'echo':
+			return {
+				sender: page,
+				recipient: user,
+				timestamp: now,
+				message: { is_echo: true, app_id: Number(meta.appId), mid: newMid(), text: action.text ?? 'Echo' },
+			};
+		default:
+			throw new UserActionError(`kind ${String(action.kind)} is not supported via meta`);
+	}
+}
+
+export function buildMetaWebhookBody(action: UserAction, ctx: SandboxContext, state: MetaState): Record<string, unknown> {
+	const now = Date.now();
+	const count = action.batch ?? 1;
+	const events = Array.from({ length: count }, () => buildMetaEvent(action, ctx, state, now));
+	const pageId = ctx.config.meta.pageId;
+	const entry =
+		action.batchAs === 'entry'
+			? events.map((e) => ({ id: pageId, time: now, messaging: [e] }))
+			: [{ id: pageId, time: now, messaging: events }];
+	return { object: 'page', entry };
+}
+
+export async function metaUserAction(action: UserAction, ctx: SandboxContext, state: MetaState): Promise<UserActionResult> {
+	const url = ctx.config.meta.webhookUrl;
+	if (!url) {
+		throw new UserActionError('config.meta.webhookUrl is not set: subscribe the app (POST /{app-id}/subscriptions) or PATCH /__sandbox/config');
+	}
+	const body = buildMetaWebhookBody(action, ctx, state);
+	const text = JSON.stringify(body);
+	const secret = ctx.config.meta.appSecret;
+	const result = await ctx.postOut(url, text, {
+		'content-type': 'application/json',
+		'user-agent': 'facebookexternalua',
+		'x-hub-signature-256': signMetaBody(text, secret),
+		'x-hub-signature': signMetaBodySha1(text, secret),
+	});
+	return { body, delivery: { url, status: result.status, responseBody: result.body } };
+}
