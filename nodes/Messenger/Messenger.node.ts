@@ -5,13 +5,33 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { runWithConcurrency } from '../shared/concurrency';
 import { MessageValidationError } from '../shared/model/validate';
 import { getProvider } from '../shared/providers';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../shared/retry';
 import { sendMessage } from '../shared/send';
-import { credentialsForProviders, providerProperty } from './descriptions/provider';
-import { operationProperty, optionsProperty, recipientProperties, textProperties } from './descriptions/send';
+import { credentialsForProviders, messengerProperties } from './descriptions';
+import { DEFAULT_CONCURRENCY } from './descriptions/options';
+import { readSendRequest } from './read-request';
+
+function numberOption(options: IDataObject, name: string, fallback: number): number {
+	const value = Number(options[name]);
+	return Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+
+/** The failed item's output under Continue On Fail: the message, and what n8n's error adds. */
+function errorJson(error: Error): IDataObject {
+	const json: IDataObject = { error: error.message };
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.description) json.description = error.description;
+		if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+		if (error.context.providerCode) json.code = error.context.providerCode as string;
+		if (error.context.field) json.field = error.context.field as string;
+	}
+	return json;
+}
 
 export class Messenger implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,34 +47,48 @@ export class Messenger implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: credentialsForProviders,
-		properties: [providerProperty, operationProperty, ...recipientProperties, ...textProperties, optionsProperty],
+		properties: messengerProperties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const output: INodeExecutionData[] = [];
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			try {
-				const adapter = getProvider(this.getNodeParameter('provider', itemIndex) as string);
-				const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-				const result = await sendMessage(this, itemIndex, adapter, {
-					sender: (options.sender as string | undefined) || undefined,
-					recipient: { kind: 'psid', id: String(this.getNodeParameter('recipient', itemIndex)) },
-					message: { type: 'text', text: String(this.getNodeParameter('text', itemIndex)) },
-				});
-				output.push({ json: result as unknown as IDataObject, pairedItem: { item: itemIndex } });
-			} catch (error) {
-				const failure =
-					error instanceof MessageValidationError
-						? new NodeOperationError(this.getNode(), error.message, { itemIndex, description: `Field: ${error.field}` })
-						: error;
-				if (this.continueOnFail()) {
-					output.push({ json: { error: (failure as Error).message }, pairedItem: { item: itemIndex } });
-					continue;
+		const adapter = getProvider(this.getNodeParameter('provider', 0) as string);
+		const settings = this.getNodeParameter('options', 0, {}) as IDataObject;
+		const retry: RetryPolicy = {
+			maxRetries: Math.floor(numberOption(settings, 'maxRetries', DEFAULT_RETRY_POLICY.maxRetries)),
+			initialDelayMs: numberOption(settings, 'retryDelay', DEFAULT_RETRY_POLICY.initialDelayMs),
+			maxDelayMs: numberOption(settings, 'maxRetryWait', DEFAULT_RETRY_POLICY.maxDelayMs / 1000) * 1000,
+		};
+		const concurrency = numberOption(settings, 'concurrency', DEFAULT_CONCURRENCY) || 1;
+		const credentials = await this.getCredentials(adapter.credentialType, 0);
+		const continueOnFail = this.continueOnFail();
+		const output: INodeExecutionData[] = new Array(items.length);
+		let failure: { itemIndex: number; error: Error } | undefined;
+
+		await runWithConcurrency(
+			items.length,
+			concurrency,
+			async (itemIndex) => {
+				try {
+					const request = await readSendRequest(this, itemIndex);
+					const result = await sendMessage({ fn: this, itemIndex, adapter, credentials, retry }, request);
+					output[itemIndex] = { json: result as unknown as IDataObject, pairedItem: { item: itemIndex } };
+				} catch (caught) {
+					const error =
+						caught instanceof MessageValidationError
+							? new NodeOperationError(this.getNode(), caught.message, { itemIndex, description: `Field: ${caught.field}` })
+							: (caught as Error);
+					if (caught instanceof MessageValidationError) (error as NodeOperationError).context.field = caught.field;
+					if (continueOnFail) {
+						output[itemIndex] = { json: errorJson(error), pairedItem: { item: itemIndex } };
+					} else if (!failure || itemIndex < failure.itemIndex) {
+						failure = { itemIndex, error };
+					}
 				}
-				throw failure;
-			}
-		}
+			},
+			() => failure !== undefined,
+		);
+		if (failure) throw failure.error;
 		return [output];
 	}
 }

@@ -1,50 +1,75 @@
-import type { IExecuteFunctions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { SendRequest, SendResult } from './model/message';
-import { validateSendRequest } from './model/validate';
+import type { Media, OutboundMessage, SendRequest, SendResult } from './model/message';
+import { MessageValidationError, validateSendRequest } from './model/validate';
 import type { ProviderAdapter } from './providers/types';
+import type { RetryPolicy } from './retry';
+import { requestWithRetries } from './transport';
 
-/**
- * Validates, sends and normalizes one message. HTTP status errors are read here rather than thrown by
- * n8n's helper, because the helper's error carries the request config (with the auth header) and
- * because CM.com reports some failures with HTTP 200.
- */
-export async function sendMessage(
-	fn: IExecuteFunctions,
-	itemIndex: number,
-	adapter: ProviderAdapter,
-	request: SendRequest,
-): Promise<SendResult> {
-	const warnings = validateSendRequest(adapter.name, request);
-	const credentials = await fn.getCredentials(adapter.credentialType, itemIndex);
-	const options = adapter.buildSendRequest(request, credentials);
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await fn.helpers.httpRequestWithAuthentication.call(fn, adapter.credentialType, {
-			...options,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as IN8nHttpFullResponse;
-	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
-		throw new NodeApiError(
-			fn.getNode(),
-			{ message: reason } as JsonObject,
-			{ itemIndex, message: `${adapter.displayName} could not be reached: ${reason}` },
-		);
-	}
-	const problem = adapter.parseError(response.body);
-	if (response.statusCode >= 400 || problem) {
-		const message = problem?.message ?? `HTTP ${response.statusCode}`;
-		throw new NodeApiError(fn.getNode(), { message, code: problem?.code ?? '' } as JsonObject, {
+export interface SendContext {
+	fn: IExecuteFunctions;
+	itemIndex: number;
+	adapter: ProviderAdapter;
+	credentials: ICredentialDataDecryptedObject;
+	retry: RetryPolicy;
+}
+
+function mediaOf(message: OutboundMessage): Media | undefined {
+	return message.type === 'media' || message.type === 'mediaTemplate' ? message.media : undefined;
+}
+
+function withMedia(request: SendRequest, media: Media): SendRequest {
+	return { ...request, message: { ...request.message, media } as OutboundMessage };
+}
+
+/** Binary media goes up first (Graph `message_attachments`); the send then names the attachment id. */
+async function uploadBinaryMedia(context: SendContext, request: SendRequest): Promise<{ request: SendRequest; attachmentId?: string }> {
+	const media = mediaOf(request.message);
+	const { adapter, fn, itemIndex } = context;
+	if (media?.source.kind !== 'binary' || !adapter.uploader) return { request };
+	const upload = adapter.uploader.buildUploadRequest(media, request.sender ?? '', context.credentials);
+	const response = await requestWithRetries(fn, adapter, upload, context.retry, itemIndex);
+	const attachmentId = adapter.uploader.parseUploadResponse(response.body);
+	if (!attachmentId) {
+		throw new NodeApiError(fn.getNode(), { message: 'upload answered without an attachment id' } as JsonObject, {
 			itemIndex,
-			httpCode: String(response.statusCode),
-			message: `${adapter.displayName}: ${message}`,
-			description: problem?.hint,
+			message: `${adapter.displayName}: the media upload answered without an attachment_id`,
 		});
 	}
-	const result: SendResult = { provider: adapter.name, ...adapter.parseSendResponse(response.body, request) };
+	return { request: withMedia(request, { ...media, source: { kind: 'attachmentId', id: attachmentId } }), attachmentId };
+}
+
+/**
+ * One message: resolve the sender, validate against the capability and limits tables (nothing is sent
+ * when that fails), upload binary media, send, and turn the answer into the uniform result shape.
+ */
+export async function sendMessage(context: SendContext, request: SendRequest): Promise<SendResult> {
+	const { adapter, fn, itemIndex, credentials } = context;
+	const resolved: SendRequest = { ...request, sender: request.sender || adapter.defaultSender(credentials) };
+	if (!resolved.sender?.trim()) {
+		throw new MessageValidationError('sender', `No sender is set: set ${adapter.senderName}`);
+	}
+	const warnings = validateSendRequest(adapter.name, resolved);
+	const { request: ready, attachmentId } = await uploadBinaryMedia(context, resolved);
+	const response = await requestWithRetries(fn, adapter, adapter.buildSendRequest(ready, credentials), context.retry, itemIndex);
+	const parsed = adapter.parseSendResponse(response.body, ready);
+	if (typeof response.body !== 'object' || response.body === null) {
+		// A 2xx proves the provider took the message, so it is a success (and never retried) even when
+		// the answer cannot be read.
+		warnings.push(
+			`${adapter.displayName} accepted the message (HTTP ${response.statusCode}) but its answer was not JSON, so the message id is unknown`,
+		);
+	}
+	const result: SendResult = {
+		provider: adapter.name,
+		messageId: parsed.messageId,
+		recipient: parsed.recipient,
+		status: parsed.status,
+		raw: parsed.raw,
+	};
+	if (attachmentId) result.attachmentId = attachmentId;
+	warnings.push(...(parsed.warnings ?? []));
 	if (warnings.length) result.warnings = warnings;
 	return result;
 }

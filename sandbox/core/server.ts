@@ -5,6 +5,7 @@
 // faulted ones with `fault` set (and a faulted request never reaches the route).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isChatPath, serveChat } from '../chat';
 import { ADMIN_PREFIX, handleAdmin, type AdminDeps } from './admin';
 import { contentType, MAX_BODY_BYTES, parseJsonBody, parseQuery, readBody } from './body';
 import type { FaultEngine } from './faults';
@@ -78,6 +79,11 @@ export function startServer(deps: ServerDeps, host: string, port: number): Promi
 
 		if (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`)) {
 			writeResponse(res, await handleAdmin(method, path, query, body.raw, req.headers, deps.admin));
+			return;
+		}
+		// The chat page (the simulated user in a browser) is not a provider route: served, not logged.
+		if (isChatPath(path)) {
+			writeResponse(res, serveChat(method, path));
 			return;
 		}
 

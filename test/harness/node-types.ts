@@ -13,6 +13,9 @@ import { CmComMessengerApi } from '../../credentials/CmComMessengerApi.credentia
 import { FacebookPageMessengerApi } from '../../credentials/FacebookPageMessengerApi.credentials';
 import { InfobipMessengerApi } from '../../credentials/InfobipMessengerApi.credentials';
 import { Messenger } from '../../nodes/Messenger/Messenger.node';
+import { MessengerApplication } from '../../nodes/MessengerApplication/MessengerApplication.node';
+import { MessengerInboxTrigger } from '../../nodes/MessengerInboxTrigger/MessengerInboxTrigger.node';
+import { MessengerTrigger } from '../../nodes/MessengerTrigger/MessengerTrigger.node';
 
 export const PACKAGE_PREFIX = 'n8n-nodes-messenger';
 
@@ -40,7 +43,12 @@ class ManualTrigger implements INodeType {
 
 /** Every node type the package ships, under the names n8n gives them when the package is installed. */
 export function packageNodeTypes(): Record<string, INodeType> {
-	return { [`${PACKAGE_PREFIX}.messenger`]: new Messenger() };
+	return {
+		[`${PACKAGE_PREFIX}.messenger`]: new Messenger(),
+		[`${PACKAGE_PREFIX}.messengerApplication`]: new MessengerApplication(),
+		[`${PACKAGE_PREFIX}.messengerTrigger`]: new MessengerTrigger(),
+		[`${PACKAGE_PREFIX}.messengerInboxTrigger`]: new MessengerInboxTrigger(),
+	};
 }
 
 export function packageCredentialTypes(): Map<string, ICredentialType> {

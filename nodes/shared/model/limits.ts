@@ -1,14 +1,122 @@
-import type { ProviderName } from './message';
+import type { MediaType, OptInFrequency, ProviderName } from './message';
 
 export interface ProviderLimits {
-	textLength: number;
+	/** Characters of a text message. */
+	text: number;
 	/** true: longer text is cut by the provider (Infobip, seed 003), so it is a warning, not an error. */
 	textTruncatedByProvider: boolean;
+	quickReplies: { max: number; title: number; payload: number };
+	/** Text above the buttons of a button template (CM.com: the card header). */
+	buttonTemplateText: number;
+	/** Buttons of a button template, and the fields of every button. */
+	buttons: { min: number; max: number; title: number; payload: number };
+	/** Generic template / carousel: cards per message and the fields of each card. */
+	cards: { max: number; title: number; subtitle: number; buttons: number };
+	mediaTemplateButtons: number;
+	productIds: number;
+	optIn: {
+		title: number;
+		payload: number;
+		frequencies: readonly OptInFrequency[];
+		/** Graph's `notification_messages_cta_text` values; empty where the provider has none. */
+		ctaTexts: readonly string[];
+	};
+	/** Allowed message tags; empty where the provider has none. */
+	messageTags: readonly string[];
+	media: {
+		types: readonly MediaType[];
+		/** Media types a media template may carry. */
+		templateTypes: readonly MediaType[];
+		/** Allowed MIME types per media type; a missing entry allows any. */
+		mimeTypes: Readonly<Partial<Record<MediaType, readonly string[]>>>;
+		/** The file name must end in an extension (CM.com's `mediaName`). */
+		requireFileExtension: boolean;
+		/** Largest upload, in bytes (binary media only; URLs are fetched by the provider). */
+		uploadBytes: number;
+		/** Hosts a media template URL may point at; empty = any. */
+		templateUrlHosts: readonly string[];
+	};
 }
 
-/** One table for every documented limit, per provider. */
+const MB = 1024 * 1024;
+
+const GRAPH_TAGS = ['CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE', 'ACCOUNT_UPDATE', 'HUMAN_AGENT'] as const;
+
+/**
+ * One table for every documented limit, per provider. Sources: seed 003 (Infobip), seed 004 (CM.com)
+ * and providers.md (Graph). Meta announced the retirement of some tags in 2026 (unverified): the tag
+ * lists are here so that one edit follows Meta.
+ */
 export const MESSENGER_LIMITS: Readonly<Record<ProviderName, ProviderLimits>> = {
-	infobip: { textLength: 640, textTruncatedByProvider: true },
-	cm: { textLength: 2000, textTruncatedByProvider: false },
-	meta: { textLength: 2000, textTruncatedByProvider: false },
+	infobip: {
+		text: 640,
+		textTruncatedByProvider: true,
+		quickReplies: { max: 0, title: 20, payload: 1000 },
+		buttonTemplateText: 320,
+		buttons: { min: 1, max: 3, title: 20, payload: 1000 },
+		cards: { max: 0, title: 80, subtitle: 80, buttons: 3 },
+		mediaTemplateButtons: 0,
+		productIds: 0,
+		optIn: { title: 65, payload: 1000, frequencies: [], ctaTexts: [] },
+		messageTags: [],
+		media: {
+			types: ['image', 'audio', 'video', 'file'],
+			templateTypes: [],
+			mimeTypes: {},
+			requireFileExtension: false,
+			uploadBytes: 0,
+			templateUrlHosts: [],
+		},
+	},
+	cm: {
+		text: 2000,
+		textTruncatedByProvider: false,
+		quickReplies: { max: 13, title: 20, payload: 1000 },
+		buttonTemplateText: 640,
+		buttons: { min: 1, max: 3, title: 20, payload: 1000 },
+		cards: { max: 10, title: 80, subtitle: 80, buttons: 3 },
+		mediaTemplateButtons: 1,
+		productIds: 10,
+		optIn: { title: 65, payload: 1000, frequencies: ['DAILY'], ctaTexts: [] },
+		messageTags: [...GRAPH_TAGS, 'NOTIFICATION_MESSAGE'],
+		media: {
+			types: ['image', 'audio', 'video', 'file'],
+			templateTypes: ['image', 'video'],
+			mimeTypes: {
+				image: ['image/png', 'image/jpeg', 'image/gif'],
+				audio: ['audio/acc', 'audio/m4a', 'audio/wav', 'audio/mp4'],
+				video: ['video/mp4', 'video/ogg', 'video/avi', 'video/mov', 'video/webm'],
+			},
+			requireFileExtension: true,
+			uploadBytes: 0,
+			templateUrlHosts: [],
+		},
+	},
+	meta: {
+		text: 2000,
+		textTruncatedByProvider: false,
+		quickReplies: { max: 13, title: 20, payload: 1000 },
+		buttonTemplateText: 640,
+		buttons: { min: 1, max: 3, title: 20, payload: 1000 },
+		cards: { max: 10, title: 80, subtitle: 80, buttons: 3 },
+		mediaTemplateButtons: 1,
+		productIds: 10,
+		optIn: {
+			title: 65,
+			payload: 1000,
+			frequencies: ['DAILY', 'WEEKLY', 'MONTHLY'],
+			ctaTexts: ['ALLOW', 'FREQUENCY', 'GET', 'GET_UPDATES', 'OPT_IN', 'SIGN_UP'],
+		},
+		messageTags: GRAPH_TAGS,
+		media: {
+			types: ['image', 'audio', 'video', 'file'],
+			templateTypes: ['image', 'video'],
+			mimeTypes: {},
+			requireFileExtension: false,
+			uploadBytes: 25 * MB,
+			// "The media template does not allow any external URL, only those on Facebook": anything else
+			// must be uploaded (binary) or sent by attachment id.
+			templateUrlHosts: ['facebook.com', 'fb.com', 'fbcdn.net'],
+		},
+	},
 };

@@ -1,26 +1,163 @@
 // The provider-neutral message model: what a user asks to send, before any provider shapes it.
+// Field names follow Messenger's own vocabulary; each adapter maps them to its provider's wire format.
 
 export type ProviderName = 'infobip' | 'cm' | 'meta';
 
-export type Recipient =
-	| { kind: 'psid'; id: string }
-	| { kind: 'userRef'; id: string }
-	| { kind: 'notificationToken'; id: string };
+/** PSID (Infobip: user key; CM.com: recipient number), Graph `user_ref`, or a marketing-message token. */
+export type RecipientKind = 'psid' | 'userRef' | 'notificationToken';
+
+export interface Recipient {
+	kind: RecipientKind;
+	id: string;
+}
+
+export type MediaType = 'image' | 'audio' | 'video' | 'file';
+
+/** Where the media bytes come from. `binary` is uploaded first where the provider has an upload API. */
+export type MediaSource =
+	| { kind: 'url'; url: string }
+	| { kind: 'binary'; data: Buffer; fileName: string; mimeType: string }
+	| { kind: 'attachmentId'; id: string };
+
+export type MediaSourceKind = MediaSource['kind'];
+
+export interface Media {
+	type: MediaType;
+	source: MediaSource;
+	/** CM.com needs a file name with the right extension and a MIME type; derived from the URL when absent. */
+	fileName?: string;
+	mimeType?: string;
+	/** Graph: ask Meta to keep the attachment so its id can be reused. */
+	reusable?: boolean;
+}
+
+export type ButtonType = 'postback' | 'url' | 'call';
+
+export interface Button {
+	type: ButtonType;
+	title: string;
+	/** postback: the data sent back to the webhook. */
+	payload?: string;
+	/** url: the page opened on tap. */
+	url?: string;
+	/** call: the number dialled on tap. */
+	phoneNumber?: string;
+}
+
+export interface QuickReply {
+	title: string;
+	payload: string;
+	imageUrl?: string;
+}
+
+/** One generic-template element (CM.com: one rich card). */
+export interface Card {
+	title: string;
+	subtitle?: string;
+	imageUrl?: string;
+	/** Opened when the card itself is tapped. */
+	defaultActionUrl?: string;
+	buttons: Button[];
+}
+
+export type SenderAction = 'mark_seen' | 'typing_on' | 'typing_off';
+
+export type OptInFrequency = 'DAILY' | 'WEEKLY' | 'MONTHLY';
 
 export interface TextMessage {
 	type: 'text';
 	text: string;
+	quickReplies?: QuickReply[];
 }
 
-export type OutboundMessage = TextMessage;
+/** A prompt with quick replies beneath it: the quick replies are the point, so they are required. */
+export interface QuickRepliesMessage {
+	type: 'quickReplies';
+	text: string;
+	quickReplies: QuickReply[];
+}
+
+export interface MediaMessage {
+	type: 'media';
+	media: Media;
+	quickReplies?: QuickReply[];
+}
+
+export interface ButtonTemplateMessage {
+	type: 'buttonTemplate';
+	text: string;
+	buttons: Button[];
+	quickReplies?: QuickReply[];
+}
+
+export interface GenericTemplateMessage {
+	type: 'genericTemplate';
+	card: Card;
+	quickReplies?: QuickReply[];
+}
+
+export interface CarouselMessage {
+	type: 'carousel';
+	cards: Card[];
+	quickReplies?: QuickReply[];
+}
+
+export interface MediaTemplateMessage {
+	type: 'mediaTemplate';
+	media: Media;
+	buttons: Button[];
+	quickReplies?: QuickReply[];
+}
+
+export interface ProductTemplateMessage {
+	type: 'productTemplate';
+	productIds: string[];
+	quickReplies?: QuickReply[];
+}
+
+export interface SenderActionMessage {
+	type: 'senderAction';
+	action: SenderAction;
+}
+
+/** Marketing-messages opt-in request (CM.com `optin` suggestion, Graph `notification_messages` template). */
+export interface OptInRequestMessage {
+	type: 'optInRequest';
+	title: string;
+	payload: string;
+	imageUrl?: string;
+	frequency?: OptInFrequency;
+	reoptin?: boolean;
+	timezone?: string;
+	/** Graph only: the call-to-action label (ALLOW, GET, GET_UPDATES, OPT_IN, SIGN_UP). */
+	ctaText?: string;
+}
+
+export type OutboundMessage =
+	| TextMessage
+	| QuickRepliesMessage
+	| MediaMessage
+	| ButtonTemplateMessage
+	| GenericTemplateMessage
+	| CarouselMessage
+	| MediaTemplateMessage
+	| ProductTemplateMessage
+	| SenderActionMessage
+	| OptInRequestMessage;
 
 export type OperationName = OutboundMessage['type'];
+
+export type MessagingType = 'RESPONSE' | 'UPDATE';
 
 export interface SendRequest {
 	/** Infobip application key, CM.com page id or Graph page id; adapters fall back to the credential. */
 	sender?: string;
 	recipient: Recipient;
 	message: OutboundMessage;
+	/** Message tag for sends outside the 24-hour window (CM.com, Graph). */
+	tag?: string;
+	/** Graph `messaging_type` when no tag is set; a tag always means MESSAGE_TAG. */
+	messagingType?: MessagingType;
 }
 
 /** The one result shape every provider's answer is turned into. */
@@ -28,7 +165,10 @@ export interface SendResult {
 	provider: ProviderName;
 	messageId: string | null;
 	recipient: string;
+	/** accepted: the provider queued it for Messenger; sent: Messenger itself took it (Graph). */
 	status: 'accepted' | 'sent';
+	/** Graph: the id of a media file uploaded on the way, reusable in later sends. */
+	attachmentId?: string;
 	/** Non-fatal notes, e.g. a text the provider will truncate. */
 	warnings?: string[];
 	raw: unknown;

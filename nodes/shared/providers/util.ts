@@ -7,3 +7,17 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
 	return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 }
+
+export function stringOr<T>(value: unknown, fallback: T): string | T {
+	return typeof value === 'string' && value ? value : fallback;
+}
+
+/** Drops undefined values so that optional fields are absent from the JSON, not `null`. */
+export function compact<T extends Record<string, unknown>>(object: T): T {
+	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+}
+
+/** An operation the validator should have refused reached a builder: a bug, not a user error. */
+export function unreachable(provider: string, what: string): never {
+	throw new Error(`${provider} adapter cannot build ${what}; the capability table should have refused it`);
+}

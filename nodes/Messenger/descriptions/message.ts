@@ -1,0 +1,172 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { MESSENGER_CAPABILITIES } from '../../shared/model/capabilities';
+import { MESSENGER_LIMITS } from '../../shared/model/limits';
+import type { OperationName, ProviderName } from '../../shared/model/message';
+import { ALL_PROVIDERS, showFor } from './display';
+
+/** Operations whose content can be given as fields or as JSON (every one but sender actions). */
+export const CONTENT_OPERATIONS: readonly OperationName[] = [
+	'text',
+	'quickReplies',
+	'media',
+	'buttonTemplate',
+	'genericTemplate',
+	'carousel',
+	'mediaTemplate',
+	'productTemplate',
+	'optInRequest',
+];
+
+/** `showFor`, limited to the Fields input mode. */
+export function showFields(operations: readonly OperationName[], providers?: readonly ProviderName[], extra = {}) {
+	const { show } = showFor(operations, providers);
+	return { show: { ...show, inputMode: ['fields'], ...extra } };
+}
+
+export const inputModeProperty: INodeProperties = {
+	displayName: 'Define Message',
+	name: 'inputMode',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: showFor(CONTENT_OPERATIONS),
+	options: [
+		{ name: 'Using Fields Below', value: 'fields' },
+		{ name: 'Using JSON', value: 'json' },
+	],
+	default: 'fields',
+};
+
+export const messageJsonProperty: INodeProperties = {
+	displayName: 'Message (JSON)',
+	name: 'messageJson',
+	type: 'json',
+	displayOptions: { show: { ...showFor(CONTENT_OPERATIONS).show, inputMode: ['json'] } },
+	default: '{\n  "text": "Hello!"\n}',
+	required: true,
+	description:
+		'The message in the provider-neutral form documented in the README, e.g. {"text": "Pick one", "quickReplies": [{"title": "Yes", "payload": "YES"}]}',
+};
+
+const quickReplyValues: INodeProperties[] = [
+	{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Up to 20 characters' },
+	{ displayName: 'Payload', name: 'payload', type: 'string', default: '', description: 'Sent back to your webhook; up to 1000 characters' },
+	{ displayName: 'Image URL', name: 'imageUrl', type: 'string', default: '', description: 'Optional icon beside the title' },
+];
+
+/** Quick replies: required by Send Quick Replies, optional where the capability table allows them. */
+function quickRepliesProperties(): INodeProperties[] {
+	return ALL_PROVIDERS.filter((provider) => MESSENGER_CAPABILITIES[provider].quickRepliesOn.length).map((provider) => ({
+		displayName: 'Quick Replies',
+		name: 'quickReplies',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Quick Reply',
+		displayOptions: showFields(MESSENGER_CAPABILITIES[provider].quickRepliesOn, [provider]),
+		default: {},
+		description: `Up to ${MESSENGER_LIMITS[provider].quickReplies.max} buttons shown beneath the message; at least one for Send Quick Replies`,
+		options: [{ displayName: 'Quick Reply', name: 'reply', values: quickReplyValues }],
+	}));
+}
+
+export const textProperties: INodeProperties[] = [
+	{
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		required: true,
+		displayOptions: showFields(['text', 'quickReplies']),
+		description: 'Up to 2000 characters (Infobip: 640; Infobip truncates longer text, and the output then carries a warning)',
+	},
+	...quickRepliesProperties(),
+];
+
+const MEDIA_TYPES = [
+	{ name: 'Image', value: 'image' },
+	{ name: 'Audio', value: 'audio' },
+	{ name: 'Video', value: 'video' },
+	{ name: 'File', value: 'file' },
+];
+
+/** Where the media comes from: one choice for providers with several sources, else the URL field alone. */
+function mediaSourceProperties(): INodeProperties[] {
+	const mediaOperations: OperationName[] = ['media', 'mediaTemplate'];
+	const properties: INodeProperties[] = [];
+	for (const provider of ALL_PROVIDERS) {
+		const sources = MESSENGER_CAPABILITIES[provider].mediaSources;
+		if (!MESSENGER_CAPABILITIES[provider].operations.some((op) => mediaOperations.includes(op))) continue;
+		const urlField: INodeProperties = {
+			displayName: 'Media URL',
+			name: 'mediaUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://example.com/picture.png',
+			description:
+				provider === 'meta'
+					? 'A public URL; for a media template it must be a Facebook URL (or upload the file as binary instead)'
+					: 'A public URL the provider downloads the media from; its name should end in the right extension',
+			displayOptions: showFields(mediaOperations, [provider], sources.length > 1 ? { mediaSource: ['url'] } : {}),
+		};
+		if (sources.length === 1) {
+			properties.push(urlField);
+			continue;
+		}
+		properties.push(
+			{
+				displayName: 'Media Source',
+				name: 'mediaSource',
+				type: 'options',
+				displayOptions: showFields(mediaOperations, [provider]),
+				options: [
+					{ name: 'URL', value: 'url', description: 'A public URL' },
+					{ name: 'Binary File', value: 'binary', description: 'A file from the input item, uploaded first' },
+					{ name: 'Attachment ID', value: 'attachmentId', description: 'The ID of an earlier upload' },
+				].filter((option) => sources.includes(option.value as (typeof sources)[number])),
+				default: 'url',
+			},
+			urlField,
+			{
+				displayName: 'Input Binary Field',
+				name: 'binaryPropertyName',
+				type: 'string',
+				default: 'data',
+				required: true,
+				hint: 'The name of the input item\'s binary field holding the file',
+				displayOptions: showFields(mediaOperations, [provider], { mediaSource: ['binary'] }),
+			},
+			{
+				displayName: 'Attachment ID',
+				name: 'attachmentId',
+				type: 'string',
+				default: '',
+				required: true,
+				description: 'The attachment_id of an earlier upload (the output\'s attachmentId)',
+				displayOptions: showFields(mediaOperations, [provider], { mediaSource: ['attachmentId'] }),
+			},
+		);
+	}
+	return properties;
+}
+
+export const mediaProperties: INodeProperties[] = [
+	{
+		displayName: 'Media Type',
+		name: 'mediaType',
+		type: 'options',
+		options: MEDIA_TYPES,
+		default: 'image',
+		displayOptions: showFields(['media']),
+	},
+	{
+		displayName: 'Media Type',
+		name: 'mediaType',
+		type: 'options',
+		options: MEDIA_TYPES.filter((type) => type.value === 'image' || type.value === 'video'),
+		default: 'image',
+		displayOptions: showFields(['mediaTemplate']),
+	},
+	...mediaSourceProperties(),
+];

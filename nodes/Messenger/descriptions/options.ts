@@ -1,0 +1,167 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { MESSENGER_LIMITS } from '../../shared/model/limits';
+import { ALL_PROVIDERS, providersWhere, showOptionFor } from './display';
+
+// The defaults below are literals for n8n's lint; a test checks them against DEFAULT_RETRY_POLICY.
+export const DEFAULT_CONCURRENCY = 10;
+
+const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
+	CONFIRMED_EVENT_UPDATE: 'A reminder or update for an event the user registered for',
+	POST_PURCHASE_UPDATE: 'An update on a recent purchase',
+	ACCOUNT_UPDATE: 'A non-recurring change to the user\'s application or account',
+	HUMAN_AGENT: 'A human agent\'s reply, up to 7 days after the user\'s message',
+	NOTIFICATION_MESSAGE: 'A marketing message to a notification token (CM.com; set automatically for notification tokens)',
+};
+
+/** Every tag of the limits table, each offered to the providers that list it. */
+function tagOptions(): INodePropertyOptions[] {
+	const tags = [...new Set(ALL_PROVIDERS.flatMap((provider) => MESSENGER_LIMITS[provider].messageTags))];
+	return tags.map((tag) => ({ name: tag, value: tag, description: TAG_DESCRIPTIONS[tag] }));
+}
+
+const sendOperations = [
+	'text',
+	'quickReplies',
+	'media',
+	'buttonTemplate',
+	'genericTemplate',
+	'carousel',
+	'mediaTemplate',
+	'productTemplate',
+] as const;
+
+export const optionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: 10,
+			description: 'How many items are sent at the same time; lower it if the provider rate-limits you',
+		},
+		{
+			displayName: 'File Name',
+			name: 'fileName',
+			type: 'string',
+			default: '',
+			displayOptions: showOptionFor(['media', 'mediaTemplate']),
+			description:
+				'The media\'s file name with its extension; taken from the URL or the binary file when empty (CM.com needs the extension)',
+		},
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10 },
+			default: 3,
+			description:
+				'Retries when the provider answers 429, 503 or a temporary error (Graph 1200); never after the provider accepted the message',
+		},
+		{
+			displayName: 'Max Retry Wait (Seconds)',
+			name: 'maxRetryWait',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 60,
+			description: 'The longest single wait; an item whose Retry-After asks for more fails instead',
+		},
+		{
+			displayName: 'Message Tag',
+			name: 'tag',
+			type: 'options',
+			displayOptions: showOptionFor(sendOperations, providersWhere((capabilities) => capabilities.messageTags)),
+			options: tagOptions(),
+			default: 'POST_PURCHASE_UPDATE',
+			description: 'Allows a personal update outside the 24-hour window, for the use the tag names only',
+		},
+		{
+			displayName: 'Messaging Type',
+			name: 'messagingType',
+			type: 'options',
+			displayOptions: showOptionFor(sendOperations, providersWhere((capabilities) => capabilities.messagingType)),
+			options: [
+				{ name: 'Response', value: 'RESPONSE', description: 'A reply inside the 24-hour window' },
+				{ name: 'Update', value: 'UPDATE', description: 'A proactive message inside the 24-hour window' },
+			],
+			default: 'RESPONSE',
+			description: 'Graph\'s messaging_type; a message tag always sends MESSAGE_TAG',
+		},
+		{
+			displayName: 'MIME Type',
+			name: 'mimeType',
+			type: 'string',
+			default: '',
+			placeholder: 'image/png',
+			displayOptions: showOptionFor(['media', 'mediaTemplate']),
+			description: 'Derived from the file name when empty',
+		},
+		{
+			displayName: 'Opt-In Call To Action',
+			name: 'ctaText',
+			type: 'options',
+			displayOptions: showOptionFor(['optInRequest'], ['meta']),
+			options: MESSENGER_LIMITS.meta.optIn.ctaTexts.map((text) => ({ name: text, value: text })),
+			default: 'ALLOW',
+		},
+		{
+			displayName: 'Opt-In Frequency',
+			name: 'frequency',
+			type: 'options',
+			displayOptions: showOptionFor(['optInRequest']),
+			options: [
+				{ name: 'Daily', value: 'DAILY' },
+				{ name: 'Weekly (Graph)', value: 'WEEKLY' },
+				{ name: 'Monthly (Graph)', value: 'MONTHLY' },
+			],
+			default: 'DAILY',
+		},
+		{
+			displayName: 'Opt-In Re-Opt-In',
+			name: 'reoptin',
+			type: 'boolean',
+			default: true,
+			displayOptions: showOptionFor(['optInRequest']),
+			description: 'Whether to ask the user again automatically when the subscription ends',
+		},
+		{
+			displayName: 'Opt-In Timezone',
+			name: 'timezone',
+			type: 'string',
+			default: '',
+			placeholder: 'Europe/Amsterdam',
+			displayOptions: showOptionFor(['optInRequest']),
+			description: 'The timezone the daily window is counted in; UTC when empty',
+		},
+		{
+			displayName: 'Retry Initial Delay (Ms)',
+			name: 'retryDelay',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 1000,
+			description: 'The first backoff delay when the provider gives no Retry-After; it doubles with each retry',
+		},
+		{
+			displayName: 'Reusable Attachment',
+			name: 'reusable',
+			type: 'boolean',
+			default: false,
+			displayOptions: showOptionFor(['media', 'mediaTemplate'], ['meta']),
+			description: 'Whether Meta keeps the media so its attachment ID can be sent again',
+		},
+		{
+			displayName: 'Sender',
+			name: 'sender',
+			type: 'string',
+			default: '',
+			description:
+				'Overrides the credential\'s sender: the Infobip application key, or the Facebook page ID for CM.com and Graph',
+		},
+	],
+};

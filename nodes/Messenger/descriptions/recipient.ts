@@ -1,0 +1,42 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { MESSENGER_CAPABILITIES } from '../../shared/model/capabilities';
+import type { RecipientKind } from '../../shared/model/message';
+import { ALL_PROVIDERS } from './display';
+
+const KIND_OPTIONS: Readonly<Record<RecipientKind, { name: string; description: string }>> = {
+	psid: { name: 'PSID / User Key', description: 'The page-scoped user ID (Infobip: user key; CM.com: recipient number)' },
+	userRef: { name: 'User Ref', description: 'The user_ref from the Checkbox plugin or Chat plugin' },
+	notificationToken: {
+		name: 'Notification Token',
+		description: 'The token from a marketing opt-in: sends the message as a marketing message',
+	},
+};
+
+/** One recipient-type choice per provider with more than one kind; elsewhere it is the PSID. */
+function recipientTypeProperties(): INodeProperties[] {
+	return ALL_PROVIDERS.filter((provider) => MESSENGER_CAPABILITIES[provider].recipientKinds.length > 1).map(
+		(provider) => ({
+			displayName: 'Recipient Type',
+			name: 'recipientType',
+			type: 'options',
+			displayOptions: { show: { provider: [provider] }, hide: { operation: ['senderAction', 'optInRequest'] } },
+			options: MESSENGER_CAPABILITIES[provider].recipientKinds.map((kind) => ({ value: kind, ...KIND_OPTIONS[kind] })),
+			default: 'psid',
+		}),
+	);
+}
+
+export const recipientProperties: INodeProperties[] = [
+	...recipientTypeProperties(),
+	{
+		displayName: 'Recipient',
+		name: 'recipient',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 1254477777772919',
+		description:
+			'Who gets the message: the PSID (from the trigger\'s sender ID), the user ref or the notification token, as chosen above',
+	},
+];

@@ -1,0 +1,117 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { infobipApplicationLocator } from '../../shared/providers/infobip/application-search';
+
+const show = (operation: string[], extra: Record<string, Array<string | boolean>> = {}) => ({
+	show: { resource: ['infobipApplication'], operation, ...extra },
+});
+
+export const infobipApplicationOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['infobipApplication'] } },
+	options: [
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Connect a Facebook page and app to Infobip; reuses an existing application for the same page',
+			action: 'Create an infobip application',
+		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			description: 'Delete an Infobip application; an application already gone is reported, not an error',
+			action: 'Delete an infobip application',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'Get one Infobip application by key',
+			action: 'Get an infobip application',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			description: 'List the Infobip applications of the account',
+			action: 'Get many infobip applications',
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			description: 'Change the page access token (token rotation), App ID or App Secret of an application',
+			action: 'Update an infobip application',
+		},
+	],
+	default: 'create',
+};
+
+export const infobipApplicationFields: INodeProperties[] = [
+	infobipApplicationLocator({ displayOptions: show(['delete', 'get', 'update']) }),
+	{
+		displayName: 'Page Access Token',
+		name: 'pageAccessToken',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		description: 'The page access token from the Messenger settings of your Facebook app, under Token Generation',
+		displayOptions: show(['create', 'update'], { facebookPage: ['manual'] }),
+	},
+	{
+		displayName: 'Facebook App ID',
+		name: 'facebookAppId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 1654219114885622',
+		displayOptions: show(['create', 'update'], { facebookPage: ['manual'] }),
+	},
+	{
+		displayName: 'Facebook App Secret',
+		name: 'facebookAppSecret',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		displayOptions: show(['create', 'update'], { facebookPage: ['manual'] }),
+	},
+	{
+		displayName: 'If It Already Exists',
+		name: 'ifExists',
+		type: 'options',
+		options: [
+			{
+				name: 'Reuse It',
+				value: 'reuse',
+				description:
+					'An application for the same Facebook app and page token is returned instead of creating another; a different App Secret is updated in place',
+			},
+			{
+				name: 'Create Another',
+				value: 'create',
+				description: 'Always create a new application (Infobip also adds another webhook to the Facebook app)',
+			},
+		],
+		default: 'reuse',
+		displayOptions: show(['create']),
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: show(['getAll']),
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: show(['getAll'], { returnAll: [false] }),
+	},
+];

@@ -1,0 +1,160 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { SetupInputError } from '../../shared/model/setup-input';
+import {
+	type FacebookAppDetails,
+	applicationAfterUpdate,
+	applicationOutput,
+	buildCreateApplication,
+	buildDeleteApplication,
+	buildGetApplication,
+	buildListApplications,
+	buildUpdateApplication,
+	changedDetails,
+	checkFacebookAppDetails,
+	findMatchingApplication,
+	parseApplication,
+	parseApplicationList,
+	requireKey,
+} from '../../shared/providers/infobip/applications';
+import { INFOBIP_SETUP_API, setupError, setupRequest } from '../../shared/setup-request';
+
+type Operation = (ctx: IExecuteFunctions, itemIndex: number) => Promise<IDataObject[]>;
+
+/** The Facebook side of seed 001's create: from a Facebook Page credential, or typed into the node. */
+async function facebookDetails(ctx: IExecuteFunctions, itemIndex: number): Promise<FacebookAppDetails> {
+	if (ctx.getNodeParameter('facebookPage', itemIndex, 'credential') === 'manual') {
+		return checkFacebookAppDetails({
+			pageAccessToken: String(ctx.getNodeParameter('pageAccessToken', itemIndex, '')),
+			appId: String(ctx.getNodeParameter('facebookAppId', itemIndex, '')),
+			appSecret: String(ctx.getNodeParameter('facebookAppSecret', itemIndex, '')),
+		});
+	}
+	const page = await ctx.getCredentials('facebookPageMessengerApi', itemIndex);
+	const missing = (label: string, field: string): never => {
+		throw new SetupInputError(
+			field,
+			`The Facebook Page credential has no ${label}: fill it in there, or choose Facebook Page Details > Enter Manually`,
+		);
+	};
+	const pageAccessToken = String(page.accessToken ?? '').trim() || missing('Page Access Token', 'accessToken');
+	const appId = String(page.appId ?? '').trim() || missing('App ID', 'appId');
+	const appSecret = String(page.appSecret ?? '').trim() || missing('App Secret', 'appSecret');
+	return checkFacebookAppDetails({ pageAccessToken, appId, appSecret });
+}
+
+function applicationKey(ctx: IExecuteFunctions, itemIndex: number): string {
+	return requireKey(String(ctx.getNodeParameter('applicationKey', itemIndex, '', { extractValue: true }) ?? ''));
+}
+
+const secretsOf = (details: FacebookAppDetails): string[] => [details.pageAccessToken, details.appSecret];
+
+const create: Operation = async (ctx, itemIndex) => {
+	const credentials = await ctx.getCredentials(INFOBIP_SETUP_API.credentialType, itemIndex);
+	const details = await facebookDetails(ctx, itemIndex);
+	const secrets = secretsOf(details);
+	if (ctx.getNodeParameter('ifExists', itemIndex, 'reuse') === 'reuse') {
+		const list = await setupRequest(ctx, INFOBIP_SETUP_API, buildListApplications(credentials), { itemIndex, secrets });
+		const existing = findMatchingApplication(parseApplicationList(list.body), details);
+		if (existing) {
+			const changedFields = changedDetails(existing, details);
+			if (!changedFields.length) {
+				return [
+					{
+						...applicationOutput(existing, credentials),
+						change: 'unchanged',
+						changedFields,
+						message: `Application ${existing.key} already connects this page and Facebook app ${details.appId}; nothing was created`,
+					},
+				];
+			}
+			const updated = await setupRequest(ctx, INFOBIP_SETUP_API, buildUpdateApplication(existing.key, details, credentials), {
+				itemIndex,
+				secrets,
+			});
+			return [
+				{
+					...applicationOutput(applicationAfterUpdate(existing, details, updated.body), credentials),
+					change: 'updated',
+					changedFields,
+					message: `Application ${existing.key} already connected this page; updated ${changedFields.join(', ')}`,
+				},
+			];
+		}
+	}
+	const created = await setupRequest(ctx, INFOBIP_SETUP_API, buildCreateApplication(details, credentials), { itemIndex, secrets });
+	const app = parseApplication(created.body);
+	return [
+		{
+			...applicationOutput(app, credentials),
+			change: 'created',
+			changedFields: [],
+			message: `Created application ${app.key}; Infobip added its webhook to Facebook app ${details.appId}`,
+		},
+	];
+};
+
+const update: Operation = async (ctx, itemIndex) => {
+	const credentials = await ctx.getCredentials(INFOBIP_SETUP_API.credentialType, itemIndex);
+	const key = applicationKey(ctx, itemIndex);
+	const details = await facebookDetails(ctx, itemIndex);
+	const secrets = secretsOf(details);
+	const response = await setupRequest(ctx, INFOBIP_SETUP_API, buildGetApplication(key, credentials), { itemIndex, secrets });
+	const current = { ...parseApplication(response.body), key };
+	const changedFields = changedDetails(current, details);
+	if (!changedFields.length) {
+		return [
+			{
+				...applicationOutput(current, credentials),
+				change: 'unchanged',
+				changedFields,
+				message: `Application ${key} already has these Facebook details; nothing was sent`,
+			},
+		];
+	}
+	const updated = await setupRequest(ctx, INFOBIP_SETUP_API, buildUpdateApplication(key, details, credentials), {
+		itemIndex,
+		secrets,
+	});
+	return [
+		{
+			...applicationOutput(applicationAfterUpdate(current, details, updated.body), credentials),
+			change: 'updated',
+			changedFields,
+			message: `Updated ${changedFields.join(', ')} of application ${key}`,
+		},
+	];
+};
+
+const get: Operation = async (ctx, itemIndex) => {
+	const credentials = await ctx.getCredentials(INFOBIP_SETUP_API.credentialType, itemIndex);
+	const key = applicationKey(ctx, itemIndex);
+	const response = await setupRequest(ctx, INFOBIP_SETUP_API, buildGetApplication(key, credentials), { itemIndex });
+	return [applicationOutput({ ...parseApplication(response.body), key }, credentials)];
+};
+
+const getAll: Operation = async (ctx, itemIndex) => {
+	const credentials = await ctx.getCredentials(INFOBIP_SETUP_API.credentialType, itemIndex);
+	const response = await setupRequest(ctx, INFOBIP_SETUP_API, buildListApplications(credentials), { itemIndex });
+	const apps = parseApplicationList(response.body);
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? apps.length : Number(ctx.getNodeParameter('limit', itemIndex, 50));
+	return apps.slice(0, limit).map((app) => applicationOutput(app, credentials));
+};
+
+const remove: Operation = async (ctx, itemIndex) => {
+	const credentials = await ctx.getCredentials(INFOBIP_SETUP_API.credentialType, itemIndex);
+	const key = applicationKey(ctx, itemIndex);
+	const response = await setupRequest(ctx, INFOBIP_SETUP_API, buildDeleteApplication(key, credentials), {
+		itemIndex,
+		allowStatuses: [404],
+	});
+	if (response.statusCode === 404) {
+		// Only Infobip's own 404 body makes a delete idempotent; a bare 404 (a wrong base URL) still fails.
+		if (!INFOBIP_SETUP_API.parseError(404, response.body)) throw setupError(ctx, INFOBIP_SETUP_API, response, { itemIndex });
+		return [{ key, deleted: false, change: 'unchanged', message: `Application ${key} does not exist; nothing was deleted` }];
+	}
+	return [{ key, deleted: true, change: 'deleted', message: `Deleted application ${key}` }];
+};
+
+export const infobipApplicationOperations: Record<string, Operation> = { create, update, get, getAll, delete: remove };

@@ -1,0 +1,126 @@
+import type {
+	IDataObject,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
+
+import { baseUrlOf } from '../shared/providers/util';
+import { drainInbox, MAX_PULL_LIMIT, MAX_REQUEST_MS } from './drain';
+
+/** Infobip v1's error text (`requestError.serviceException.text`), or a stand-in. */
+function infobipErrorText(body: unknown): string {
+	const exception = (body as { requestError?: { serviceException?: { text?: unknown } } } | undefined)?.requestError
+		?.serviceException;
+	return typeof exception?.text === 'string' ? exception.text : 'no error text';
+}
+
+/** n8n's default poll budget (5 minutes), for servers that do not say theirs. */
+const DEFAULT_POLL_BUDGET_MS = 5 * 60 * 1000;
+
+/**
+ * The drain must be over, with its items handed to n8n, before n8n abandons the tick: anything pulled
+ * by an abandoned poll would be lost. Requests end by 90% of the budget, the rest is n8n's to store
+ * the items; each request may take a quarter of the budget, at most 30 s.
+ */
+function timingOf(ctx: IPollFunctions, start: number): { deadline: number; requestTimeoutMs: number } {
+	const budget = typeof ctx.getPollBudgetMs === 'function' ? ctx.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
+	return { deadline: start + budget * 0.9, requestTimeoutMs: Math.min(MAX_REQUEST_MS, budget / 4) };
+}
+
+export class MessengerInboxTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Messenger Inbox Trigger',
+		name: 'messengerInboxTrigger',
+		icon: { light: 'file:../../icons/infobip.svg', dark: 'file:../../icons/infobip.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: 'Infobip inbox (pull)',
+		description: 'Starts the workflow with the Messenger messages waiting in the Infobip inbox (pull method)',
+		defaults: { name: 'Messenger Inbox Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'infobipMessengerApi', required: true }],
+		properties: [
+			{
+				displayName:
+					'Infobip hands out each inbox message once. Every poll empties the inbox (up to the limit below) and emits all messages it pulled, even when a later request of the same poll fails. "Fetch Test Event" pulls one page for real: those messages are consumed by the test.',
+				name: 'pullNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Messages per Request',
+				name: 'pullLimit',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_PULL_LIMIT },
+				default: MAX_PULL_LIMIT,
+				description: 'The limit sent to Infobip on each pull (1 to 1000)',
+			},
+			{
+				displayName: 'Max Messages per Poll',
+				name: 'maxMessages',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 10000,
+				description:
+					'Pulling stops once this many messages are in hand; the rest stays in the Infobip inbox for the next poll',
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const credentials = await this.getCredentials('infobipMessengerApi');
+		const url = `${baseUrlOf(credentials)}/facebook/1/inbox/reports`;
+		const start = Date.now();
+		const result = await drainInbox({
+			limit: Number(this.getNodeParameter('pullLimit', MAX_PULL_LIMIT)),
+			maxMessages: Math.max(1, Number(this.getNodeParameter('maxMessages', 10000))),
+			...timingOf(this, start),
+			singlePage: this.getMode() === 'manual',
+			pull: async (limit, timeout) => {
+				const response = (await this.helpers.httpRequestWithAuthentication.call(this, 'infobipMessengerApi', {
+					method: 'GET',
+					url,
+					qs: { limit },
+					json: true,
+					timeout,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+				})) as IN8nHttpFullResponse;
+				if (response.statusCode >= 200 && response.statusCode < 300) return response.body;
+				throw new NodeApiError(this.getNode(), (response.body ?? {}) as JsonObject, {
+					httpCode: String(response.statusCode),
+					message: `Infobip: pulling the Messenger inbox failed (HTTP ${response.statusCode}): ${infobipErrorText(response.body)}`,
+				});
+			},
+		});
+
+		if (result.stoppedBy === 'error') {
+			const error =
+				result.error instanceof NodeApiError
+					? result.error
+					: new NodeApiError(this.getNode(), result.error as JsonObject, {
+							message: 'Infobip: pulling the Messenger inbox failed',
+						});
+			// Nothing pulled, nothing lost: fail the poll so n8n shows it. Once a page has arrived its
+			// messages exist only here, so they are emitted and the failure is logged instead.
+			if (result.events.length === 0) throw error;
+			this.logger.warn('Messenger Inbox Trigger: a pull failed mid-drain; emitting the messages already pulled', {
+				pulled: result.events.length,
+				pages: result.pages,
+				error: error.message,
+			});
+		}
+		if (result.stoppedBy === 'unreadable') {
+			this.logger.warn('Messenger Inbox Trigger: Infobip answered with a body that is not an inbox page; kept it as an unknown event');
+		}
+		if (result.events.length === 0) return null;
+		return [result.events.map((event) => ({ json: event as unknown as IDataObject }))];
+	}
+}

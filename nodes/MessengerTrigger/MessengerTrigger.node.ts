@@ -1,0 +1,185 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import type { EventType } from '../shared/model/event';
+import { isEventType } from '../shared/model/event';
+import { isInboundFormat } from '../shared/providers/inbound';
+import type { InboundAuth } from './auth';
+import {
+	authenticationProperties,
+	DEFAULT_EVENTS,
+	DEFAULT_MAX_BODY_KB,
+	eventsProperty,
+	formatProperty,
+	noticeProperties,
+	optionsProperty,
+	registerProperty,
+	triggerCredentials,
+} from './descriptions/properties';
+import { checkExists, create, remove } from './lifecycle';
+import type { Outcome, TriggerSettings } from './webhook';
+import { answerHandshake, handleDelivery } from './webhook';
+
+const ACKNOWLEDGEMENT = 'EVENT_RECEIVED';
+
+// Both webhooks share one path; the secret-in-path option adds a `:secret` segment to it. n8n matches
+// such dynamic paths only when they are registered as "full paths" (the webhook id is then matched as
+// the first segment, the rest against the path), so isFullPath follows the option. n8n evaluates
+// isFullPath as an expression (WebhookService.getNodeWebhooks); its declared type is only boolean.
+const WEBHOOK_PATH = '={{$parameter["authentication"] === "pathSecret" ? "webhook/:secret" : "webhook"}}';
+const SECRET_IN_PATH = '={{$parameter["authentication"] === "pathSecret"}}' as unknown as boolean;
+
+const WEBHOOK_SHAPE = {
+	path: WEBHOOK_PATH,
+	isFullPath: SECRET_IN_PATH,
+	// Answer as soon as the execution exists. Without responseData, n8n 2.x sends the literal text
+	// "firstEntryJson" as the body in this mode; Meta's documented acknowledgement is EVENT_RECEIVED.
+	responseMode: 'onReceived',
+	responseData: ACKNOWLEDGEMENT,
+};
+
+function inboundAuth(ctx: IWebhookFunctions): InboundAuth {
+	const kind = ctx.getNodeParameter('authentication', 'none') as string;
+	const text = (name: string, fallback = '') => String(ctx.getNodeParameter(name, fallback));
+	switch (kind) {
+		case 'headerSecret':
+			return { kind, headerName: text('headerName', 'X-Webhook-Secret'), secret: text('secret') };
+		case 'pathSecret':
+			return { kind, secret: text('secret') };
+		case 'basicAuth':
+			return { kind, user: text('basicAuthUser'), password: text('basicAuthPassword') };
+		default:
+			return { kind: 'none' };
+	}
+}
+
+async function settingsOf(ctx: IWebhookFunctions): Promise<TriggerSettings> {
+	const format = ctx.getNodeParameter('provider') as string;
+	if (!isInboundFormat(format)) throw new NodeOperationError(ctx.getNode(), `Unknown provider "${format}"`);
+	const events = (ctx.getNodeParameter('events', DEFAULT_EVENTS) as string[]).filter(isEventType);
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	const maxBodyKb = Number(options.maxBodyKb ?? DEFAULT_MAX_BODY_KB);
+	const settings: TriggerSettings = {
+		format,
+		events: new Set<EventType>(events),
+		maxBodyBytes: (Number.isFinite(maxBodyKb) && maxBodyKb > 0 ? maxBodyKb : DEFAULT_MAX_BODY_KB) * 1024,
+		auth: format === 'meta' ? { kind: 'none' } : inboundAuth(ctx),
+	};
+	if (format === 'meta') {
+		const credentials = await ctx.getCredentials('facebookPageMessengerApi');
+		settings.appSecret = String(credentials.appSecret ?? '');
+		settings.verifyToken = String(credentials.verifyToken ?? '');
+	}
+	return settings;
+}
+
+/** The body as received. n8n keeps it in `rawBody`; older servers read it on demand. */
+async function rawBodyOf(ctx: IWebhookFunctions): Promise<Buffer> {
+	const request = ctx.getRequestObject();
+	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') await request.readRawBody();
+	return Buffer.isBuffer(request.rawBody) ? request.rawBody : Buffer.alloc(0);
+}
+
+/** Answers the caller directly (status, text body) and tells n8n that nothing is to run. */
+function respond(ctx: IWebhookFunctions, status: number, body: string, headers: Record<string, string> = {}): IWebhookResponseData {
+	const res = ctx.getResponseObject();
+	res.statusCode = status;
+	res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+	res.setHeader('X-Content-Type-Options', 'nosniff');
+	for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+	res.end(body);
+	return { noWebhookResponse: true };
+}
+
+function act(ctx: IWebhookFunctions, outcome: Outcome): IWebhookResponseData {
+	switch (outcome.kind) {
+		case 'respond':
+			return respond(ctx, outcome.status, outcome.body, outcome.headers);
+		case 'ignore':
+			// Nothing selected in this delivery; a 2xx stops Meta (and CM.com) from retrying it.
+			return respond(ctx, 200, ACKNOWLEDGEMENT);
+		case 'emit':
+			// n8n answers 200 EVENT_RECEIVED once the execution is created (responseMode onReceived),
+			// so the acknowledgement never waits for the workflow to finish.
+			return { workflowData: [outcome.events.map((event) => ({ json: event as unknown as IDataObject }))] };
+	}
+}
+
+export class MessengerTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Messenger Trigger',
+		name: 'messengerTrigger',
+		icon: { light: 'file:../../icons/messenger.svg', dark: 'file:../../icons/messenger.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"via " + $parameter["provider"]}}',
+		description: 'Starts the workflow on Facebook Messenger events from Meta, Infobip or CM.com webhooks',
+		defaults: { name: 'Messenger Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: triggerCredentials,
+		webhooks: [
+			{ name: 'setup', httpMethod: 'GET', ...WEBHOOK_SHAPE },
+			{ name: 'default', httpMethod: 'POST', ...WEBHOOK_SHAPE },
+		],
+		properties: [
+			formatProperty,
+			...noticeProperties,
+			registerProperty,
+			...authenticationProperties,
+			eventsProperty,
+			optionsProperty,
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await checkExists(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await create(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await remove(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		let settings: TriggerSettings;
+		try {
+			settings = await settingsOf(this);
+		} catch (error) {
+			// A trigger without its credential or with a broken parameter: say so in n8n's log, and
+			// give the caller a short answer rather than n8n's generic failure.
+			this.logger.error('Messenger Trigger is not configured', { error: (error as Error).message });
+			return respond(this, 500, 'Trigger is not configured');
+		}
+		const request = this.getRequestObject();
+		if (this.getWebhookName() === 'setup') {
+			if (settings.format !== 'meta') return respond(this, 405, 'Use POST', { Allow: 'POST' });
+			return act(this, answerHandshake(this.getQueryData() as IDataObject, settings.verifyToken));
+		}
+		if (settings.format === 'meta' && !settings.appSecret) {
+			this.logger.warn('Messenger Trigger: the credential has no App Secret, so X-Hub-Signature-256 is not checked');
+		}
+		const outcome = handleDelivery(
+			{
+				headers: request.headers,
+				rawBody: await rawBodyOf(this),
+				query: this.getQueryData() as IDataObject,
+				params: this.getParamsData() as IDataObject,
+			},
+			settings,
+		);
+		return act(this, outcome);
+	}
+}

@@ -1,0 +1,143 @@
+// n8n's webhook lifecycle for the Meta provider: on activation n8n calls checkExists and, when it
+// answers false, create; on deactivation, delete. Each step reads Meta's current state first, so any
+// of them can run twice, or after someone removed the subscription by hand, and still end right.
+// Nothing is kept between calls (no static data): the state lives at Meta.
+import type {
+	ICredentialDataDecryptedObject,
+	IHookFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { EventType } from '../shared/model/event';
+import type { MetaSubscriptionTarget } from '../shared/providers/meta/subscriptions';
+import {
+	appSubscriptionState,
+	appTokenHeader,
+	createAppSubscriptionRequest,
+	deleteAppSubscriptionRequest,
+	isAlreadyGone,
+	listAppSubscriptionsRequest,
+	listPageSubscriptionsRequest,
+	MetaSetupError,
+	pageSubscriptionComplete,
+	subscribePageRequest,
+	subscriptionTarget,
+	unsubscribePageRequest,
+	webhookFieldsFor,
+} from '../shared/providers/meta/subscriptions';
+
+const CREDENTIAL = 'facebookPageMessengerApi';
+
+interface Registration {
+	target: MetaSubscriptionTarget;
+	credentials: ICredentialDataDecryptedObject;
+}
+
+type GraphAnswer = { statusCode: number; body: unknown };
+
+/** What to register, or undefined when this trigger registers nothing (Infobip, CM.com, or opted out). */
+async function registration(ctx: IHookFunctions): Promise<Registration | undefined> {
+	if (ctx.getNodeParameter('provider') !== 'meta' || ctx.getNodeParameter('registerWebhook', true) === false) return undefined;
+	const credentials = await ctx.getCredentials(CREDENTIAL);
+	const callbackUrl = ctx.getNodeWebhookUrl('default');
+	if (!callbackUrl) throw new NodeOperationError(ctx.getNode(), 'n8n gave this trigger no webhook URL');
+	const events = ctx.getNodeParameter('events', []) as EventType[];
+	try {
+		return { target: subscriptionTarget(credentials, callbackUrl, webhookFieldsFor(events)), credentials };
+	} catch (error) {
+		if (error instanceof MetaSetupError) throw new NodeOperationError(ctx.getNode(), error.message);
+		throw new NodeOperationError(ctx.getNode(), error as Error);
+	}
+}
+
+function answerOf(response: unknown): GraphAnswer {
+	const full = response as IN8nHttpFullResponse;
+	return { statusCode: Number(full.statusCode), body: full.body };
+}
+
+const quiet = { returnFullResponse: true, ignoreHttpStatusErrors: true } as const;
+
+/** A call with the page token: the credential's own authentication (Bearer token + appsecret_proof). */
+async function pageCall(ctx: IHookFunctions, request: IHttpRequestOptions): Promise<GraphAnswer> {
+	return answerOf(await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL, { ...request, ...quiet }));
+}
+
+/**
+ * A call with the app token `APP_ID|APP_SECRET`. The credential's `authenticate` would put the page
+ * token on the request instead, so this one request is sent without it and carries the app token.
+ */
+async function appCall(ctx: IHookFunctions, request: IHttpRequestOptions, registered: Registration): Promise<GraphAnswer> {
+	const headers = { ...request.headers, ...appTokenHeader(registered.credentials) };
+	return answerOf(await ctx.helpers.httpRequest({ ...request, headers, ...quiet }));
+}
+
+function ok(answer: GraphAnswer): boolean {
+	return answer.statusCode >= 200 && answer.statusCode < 300;
+}
+
+function graphFailure(ctx: IHookFunctions, what: string, answer: GraphAnswer, hint?: string): NodeApiError {
+	const body = (answer.body ?? {}) as JsonObject;
+	const graph = (body.error ?? {}) as JsonObject;
+	const detail = typeof graph.message === 'string' ? graph.message : `HTTP ${answer.statusCode}`;
+	return new NodeApiError(ctx.getNode(), body, {
+		httpCode: String(answer.statusCode),
+		message: `Meta: could not ${what}: ${detail}`,
+		description: hint,
+	});
+}
+
+export async function checkExists(ctx: IHookFunctions): Promise<boolean> {
+	const registered = await registration(ctx);
+	if (!registered) return true;
+	const apps = await appCall(ctx, listAppSubscriptionsRequest(registered.target), registered);
+	if (!ok(apps)) throw graphFailure(ctx, "read the app's webhook subscriptions", apps);
+	if (!appSubscriptionState(apps.body, registered.target).complete) return false;
+	const page = await pageCall(ctx, listPageSubscriptionsRequest(registered.target));
+	if (!ok(page)) throw graphFailure(ctx, "read the page's subscribed apps", page);
+	return pageSubscriptionComplete(page.body, registered.target);
+}
+
+export async function create(ctx: IHookFunctions): Promise<boolean> {
+	const registered = await registration(ctx);
+	if (!registered) return true;
+	// Meta calls the URL with its verification GET before it answers this POST; n8n has the webhook
+	// live by then, and the GET is answered from the credential's verify token.
+	const app = await appCall(ctx, createAppSubscriptionRequest(registered.target), registered);
+	if (!ok(app)) {
+		throw graphFailure(
+			ctx,
+			'subscribe the app to this webhook',
+			app,
+			'Meta must reach this URL from the internet (set WEBHOOK_URL for n8n), and the Verify Token in the credential is sent as is.',
+		);
+	}
+	const page = await pageCall(ctx, subscribePageRequest(registered.target));
+	if (!ok(page)) throw graphFailure(ctx, 'subscribe the page to the app', page);
+	ctx.logger.debug('Messenger Trigger: Meta webhook registered', { fields: registered.target.fields.join(',') });
+	return true;
+}
+
+export async function remove(ctx: IHookFunctions): Promise<boolean> {
+	const registered = await registration(ctx);
+	if (!registered) return true;
+	const apps = await appCall(ctx, listAppSubscriptionsRequest(registered.target), registered);
+	if (!ok(apps)) throw graphFailure(ctx, "read the app's webhook subscriptions", apps);
+	const state = appSubscriptionState(apps.body, registered.target);
+	if (state.exists && !state.ours) {
+		// Meta keeps one callback per app: another URL took it over since, and it is not ours to remove.
+		ctx.logger.warn('Messenger Trigger: the app webhook now points to another URL; left it in place');
+		return true;
+	}
+	const page = await pageCall(ctx, unsubscribePageRequest(registered.target));
+	if (!ok(page) && !isAlreadyGone(page.statusCode, page.body)) {
+		throw graphFailure(ctx, 'unsubscribe the page from the app', page);
+	}
+	if (state.exists) {
+		const app = await appCall(ctx, deleteAppSubscriptionRequest(registered.target), registered);
+		if (!ok(app) && !isAlreadyGone(app.statusCode, app.body)) throw graphFailure(ctx, 'remove the app subscription', app);
+	}
+	return true;
+}

@@ -1,0 +1,101 @@
+// What the trigger answers to one HTTP request, decided without touching n8n: the node (and the
+// benchmark) feed it the request and act on the outcome. Everything that rejects a request runs
+// before anything is parsed into items, so a forged, oversized or malformed call never starts a run.
+
+import type { EventType, MessengerEvent } from '../shared/model/event';
+import type { InboundFormat } from '../shared/providers/inbound';
+import { INBOUND_PARSERS } from '../shared/providers/inbound';
+import { secretsEqual, SIGNATURE_HEADER, verifySignature } from '../shared/providers/meta/signature';
+import type { HeaderMap, InboundAuth } from './auth';
+import { checkInboundAuth } from './auth';
+
+export interface InboundRequest {
+	headers: HeaderMap;
+	/** The body exactly as received; what Meta's signature covers. */
+	rawBody: Buffer;
+	query: Record<string, unknown>;
+	/** Path parameters (the `:secret` segment). */
+	params: Record<string, unknown>;
+}
+
+export interface TriggerSettings {
+	format: InboundFormat;
+	events: ReadonlySet<EventType>;
+	maxBodyBytes: number;
+	/** Meta: the credential's app secret; empty or undefined turns signature checking off. */
+	appSecret?: string;
+	/** Meta: the credential's verify token for the GET handshake. */
+	verifyToken?: string;
+	/** Infobip / CM.com: the configured authentication. */
+	auth: InboundAuth;
+}
+
+export type Outcome =
+	/** Answer the caller directly and start nothing. */
+	| { kind: 'respond'; status: number; body: string; contentType: 'text/plain'; headers?: Record<string, string> }
+	/** Start one run with these events (already filtered, never empty). */
+	| { kind: 'emit'; events: MessengerEvent[] }
+	/** Well-formed, but nothing the user asked for: acknowledge (Meta retries anything but 2xx). */
+	| { kind: 'ignore'; received: number };
+
+const text = (status: number, body: string, headers?: Record<string, string>): Outcome => ({
+	kind: 'respond',
+	status,
+	body,
+	contentType: 'text/plain',
+	headers,
+});
+
+function firstString(value: unknown): string | undefined {
+	return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Meta's verification GET: `hub.challenge` echoed as text/plain when `hub.mode=subscribe` and
+ * `hub.verify_token` equals the credential's token; 403 otherwise (an empty token never matches).
+ */
+export function answerHandshake(query: Record<string, unknown>, verifyToken: string | undefined): Outcome {
+	const mode = firstString(query['hub.mode']);
+	const token = firstString(query['hub.verify_token']);
+	const challenge = firstString(query['hub.challenge']);
+	if (mode !== 'subscribe' || token === undefined || !secretsEqual(verifyToken ?? '', token)) {
+		return text(403, 'Verification failed');
+	}
+	if (challenge === undefined || challenge === '' || challenge.length > 1024) return text(400, 'Missing hub.challenge');
+	return text(200, challenge);
+}
+
+function parseJson(rawBody: Buffer): { ok: true; value: unknown } | { ok: false } {
+	try {
+		// A UTF-8 byte order mark is not JSON, but some senders prefix one.
+		const source = rawBody.toString('utf8');
+		return { ok: true, value: JSON.parse(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source) };
+	} catch {
+		return { ok: false };
+	}
+}
+
+/** A POST delivery: size, authenticity, JSON, format, then the event filter, in that order. */
+export function handleDelivery(request: InboundRequest, settings: TriggerSettings): Outcome {
+	if (request.rawBody.length > settings.maxBodyBytes) return text(413, 'Payload too large');
+
+	if (settings.format === 'meta') {
+		if (settings.appSecret) {
+			const check = verifySignature(settings.appSecret, request.rawBody, request.headers[SIGNATURE_HEADER]);
+			if (!check.ok) return text(check.status, `Invalid signature: ${check.reason}`);
+		}
+	} else {
+		const check = checkInboundAuth(settings.auth, request.headers, request.params);
+		if (!check.ok) return text(check.status, `Unauthorized: ${check.reason}`, check.headers);
+	}
+
+	if (request.rawBody.length === 0) return text(400, 'Empty body');
+	const json = parseJson(request.rawBody);
+	if (!json.ok) return text(400, 'Body is not valid JSON');
+
+	const parsed = INBOUND_PARSERS[settings.format].parse(json.value);
+	if (!parsed.ok) return text(400, parsed.error.message);
+
+	const events = parsed.events.filter((event) => settings.events.has(event.eventType));
+	return events.length > 0 ? { kind: 'emit', events } : { kind: 'ignore', received: parsed.events.length };
+}

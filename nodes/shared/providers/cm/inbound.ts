@@ -1,0 +1,112 @@
+// CM.com Business Messaging inbound webhooks (seed 004 points to them; shapes in providers.md and
+// CM.com's "Incoming Messages" and "Incoming Status Reports" pages):
+// - MO message: `{reference, messageContext, from: {number, name}, to: {number}, message: {text,
+//   media: {mediaUri, contentType, title}, custom: {suggestions: [{action, postbackData}]}},
+//   groupings, time, timeUtc, channel: "Facebook Messenger"}`, one message per POST.
+// - Channel event (the "incoming events" webhook): `{from, to, event, timeUtc, channel}`.
+// - Status report (JSON variant, a separate webhook): `{messages: {msg: {received, to, reference,
+//   status: {code, errorCode, errorDescription}, operator}}}`; `msg` may also be an array.
+import type { EventAttachment, InboundParseResult, MessengerEvent } from '../../model/event';
+import { emptyEvent, InboundFormatError, isoFromDateString, stringOrNull } from '../../model/event';
+import { isRecord } from '../util';
+
+const FORMAT = 'CM.com inbound';
+
+function fail(reason: string): InboundParseResult {
+	return { ok: false, error: new InboundFormatError(FORMAT, reason) };
+}
+
+function numberOf(party: unknown): string | null {
+	return isRecord(party) ? stringOrNull(party.number) : null;
+}
+
+function mediaAttachment(media: unknown): EventAttachment[] {
+	if (!isRecord(media)) return [];
+	const url = stringOrNull(media.mediaUri);
+	// CM.com sends an empty media object with every text message.
+	if (!url) return [];
+	// Inbound docs name the fields contentType/title; the outbound media object (seed 004) mimeType/mediaName.
+	const mimeType = stringOrNull(media.contentType) || stringOrNull(media.mimeType) || null;
+	const family = mimeType?.split('/')[0];
+	const type = family === 'image' || family === 'audio' || family === 'video' ? family : 'file';
+	return [{ type, url, mimeType, name: stringOrNull(media.title) || stringOrNull(media.mediaName) || null }];
+}
+
+/**
+ * The data of a tapped suggestion. CM.com's inbound docs put it in `custom.suggestions[]` as
+ * `{action, postbackData}`; `suggestionResponse.postbackdata` is also read, as the sandbox sends it.
+ */
+function suggestionPayload(message: Record<string, unknown>): string | null {
+	const custom = isRecord(message.custom) ? message.custom : undefined;
+	const suggestions = custom && Array.isArray(custom.suggestions) ? custom.suggestions : [];
+	for (const suggestion of [...suggestions, message.suggestionResponse]) {
+		if (!isRecord(suggestion)) continue;
+		const payload = stringOrNull(suggestion.postbackData) ?? stringOrNull(suggestion.postbackdata);
+		if (payload !== null) return payload;
+	}
+	return null;
+}
+
+function moEvent(body: Record<string, unknown>): MessengerEvent {
+	const event = emptyEvent('cm', 'unknown', body);
+	event.senderId = numberOf(body.from);
+	event.recipientId = numberOf(body.to);
+	event.pageId = event.recipientId;
+	event.timestamp = isoFromDateString(body.timeUtc, true);
+	event.messageId = stringOrNull(body.reference) || null;
+	const message = isRecord(body.message) ? body.message : undefined;
+	if (!message) return event;
+	// CM.com sends an empty text with media messages.
+	event.text = stringOrNull(message.text) || null;
+	event.attachments = mediaAttachment(message.media);
+	const payload = suggestionPayload(message);
+	if (isRecord(message.optin)) {
+		// Marketing-message opt-in (seed 004); the sandbox carries it inside the MO message.
+		event.eventType = 'optin';
+	} else if (payload !== null) {
+		// CM.com's action "Reply" serves both quick replies and postback buttons (seed 004), so a tap
+		// cannot be told apart: it is reported as a quick reply carrying the payload in both fields.
+		event.eventType = 'quick_reply';
+		event.quickReplyPayload = payload;
+		event.postbackPayload = payload;
+	} else if (event.attachments.length > 0) {
+		event.eventType = 'attachment';
+	} else if (event.text !== null) {
+		event.eventType = 'text';
+	}
+	return event;
+}
+
+/** The separate "incoming events" webhook (`{from, to, event, timeUtc, channel}`): opt-ins and others. */
+function channelEvent(body: Record<string, unknown>): MessengerEvent {
+	const event = emptyEvent('cm', 'unknown', body);
+	event.senderId = numberOf(body.from);
+	event.recipientId = numberOf(body.to);
+	event.pageId = event.recipientId;
+	event.timestamp = isoFromDateString(body.timeUtc, true);
+	const name = isRecord(body.event) ? (stringOrNull(body.event.type) ?? stringOrNull(body.event.name)) : stringOrNull(body.event);
+	if (name !== null && /opt.?in/i.test(name)) event.eventType = 'optin';
+	return event;
+}
+
+function statusEvent(raw: unknown): MessengerEvent {
+	const event = emptyEvent('cm', 'status_report', raw);
+	if (!isRecord(raw)) return event;
+	// The person the reported message went to: the one a follow-up would be sent to.
+	event.senderId = stringOrNull(raw.to);
+	event.messageId = stringOrNull(raw.reference) || null;
+	event.timestamp = isoFromDateString(raw.received, true);
+	return event;
+}
+
+/** One MO message, or one event per status report; a body that is neither is a format error. */
+export function parseCmInbound(body: unknown): InboundParseResult {
+	if (!isRecord(body)) return fail('expected a JSON object');
+	if (isRecord(body.messages) && body.messages.msg !== undefined) {
+		const { msg } = body.messages;
+		return { ok: true, events: (Array.isArray(msg) ? msg : [msg]).map(statusEvent) };
+	}
+	if (isRecord(body.from) && isRecord(body.message)) return { ok: true, events: [moEvent(body)] };
+	if (isRecord(body.from) && body.event !== undefined) return { ok: true, events: [channelEvent(body)] };
+	return fail('expected an MO message ("from", "message"), an event ("from", "event") or a status report ("messages.msg")');
+}

@@ -1,0 +1,55 @@
+import type { SendRequest } from '../../model/message';
+import type { ParsedSendResponse, ProviderErrorInfo } from '../types';
+import { isRecord, stringOr } from '../util';
+
+const WINDOW_HINT =
+	'The user has not written to the page in the last 24 hours: reply inside the window, add a message tag (Options > Message Tag) that fits the message, or send to a notification token';
+const USER_HINT =
+	'No user with this PSID for this page: PSIDs are page-scoped, so use the sender id from this page\'s own webhook events';
+const TOKEN_HINT =
+	'The page access token is invalid or expired: generate a new page token and update the Facebook Page credential';
+const PERMISSION_HINT = 'The page token lacks permission: it needs pages_messaging for this page';
+const RATE_HINT = 'Graph is rate limiting this page; the node retried as configured';
+
+/** Hints by `code/subcode`, then by code alone (providers.md's list of common Graph errors). */
+const HINTS: Readonly<Record<string, string>> = {
+	'10/2018278': WINDOW_HINT,
+	'100/2018001': USER_HINT,
+	'190': TOKEN_HINT,
+	'200': PERMISSION_HINT,
+	'230': PERMISSION_HINT,
+	'551': 'This person is not available right now (the user may have blocked the page or left Messenger)',
+	'1200': 'Messenger had a temporary send failure; the node retried as configured',
+	'4': RATE_HINT,
+	'32': RATE_HINT,
+	'613': RATE_HINT,
+};
+
+/** 1200: temporary send failure; 4, 32, 613: rate limits. Graph did not send the message in each case. */
+const RETRYABLE_CODES = new Set([1200, 4, 32, 613]);
+
+/** Graph errors: `{error: {message, type, code, error_subcode, fbtrace_id}}`. */
+export function parseMetaError(statusCode: number, body: unknown): ProviderErrorInfo | undefined {
+	const error = isRecord(body) ? body.error : undefined;
+	if (!isRecord(error)) return undefined;
+	const code = typeof error.code === 'number' ? error.code : Number(error.code);
+	const subcode = error.error_subcode;
+	const fullCode = subcode !== undefined && subcode !== null ? `${code}/${String(subcode)}` : String(code);
+	return {
+		message: stringOr(error.message, `Graph API error (HTTP ${statusCode})`),
+		code: fullCode,
+		hint: HINTS[fullCode] ?? HINTS[String(code)],
+		retryable: RETRYABLE_CODES.has(code),
+	};
+}
+
+/** `{recipient_id, message_id}`; a sender action answers `{recipient_id}` only. */
+export function parseMetaResponse(body: unknown, request: SendRequest): ParsedSendResponse {
+	const result = isRecord(body) ? body : {};
+	return {
+		messageId: stringOr(result.message_id, null),
+		recipient: stringOr(result.recipient_id, request.recipient.id),
+		status: 'sent',
+		raw: body,
+	};
+}

@@ -1,0 +1,130 @@
+import type {
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { parseInfobipError } from './providers/infobip/parse';
+import { parseMetaError } from './providers/meta/parse';
+import type { ProviderErrorInfo } from './providers/types';
+
+/**
+ * The provider APIs the setup calls (Messenger Application node, list searches) talk to. Setup is not
+ * a send: no retries, and any call may run from a node's execute() or from the editor's list search.
+ */
+export interface SetupApi {
+	displayName: string;
+	credentialType: string;
+	parseError(statusCode: number, body: unknown): ProviderErrorInfo | undefined;
+}
+
+/** The send adapters' error parsers, with hints that fit setup calls where the send hints do not. */
+function withHints(
+	parse: SetupApi['parseError'],
+	hints: Readonly<Record<string, string>>,
+): SetupApi['parseError'] {
+	return (statusCode, body) => {
+		const problem = parse(statusCode, body);
+		if (!problem) return problem;
+		const hint = hints[problem.code ?? ''] ?? hints[(problem.code ?? '').split('/')[0]];
+		return hint ? { ...problem, hint } : problem;
+	};
+}
+
+export const INFOBIP_SETUP_API: SetupApi = {
+	displayName: 'Infobip',
+	credentialType: 'infobipMessengerApi',
+	parseError: withHints(parseInfobipError, {
+		BAD_REQUEST: 'Infobip refused the application details: check the page access token, the Facebook App ID and the App Secret',
+		NOT_FOUND: 'No application with this key in this Infobip account: list the applications to see the keys',
+	}),
+};
+
+export const GRAPH_SETUP_API: SetupApi = {
+	displayName: 'Meta Graph API',
+	credentialType: 'facebookPageMessengerApi',
+	parseError: withHints(parseMetaError, {
+		'100/2018001': 'No user with this PSID for this page: PSIDs are page-scoped, so use the sender ID of this page\'s own webhook events',
+		'100/33': 'The page ID of the Facebook Page credential is wrong, or its token belongs to another page',
+		'200': 'The page token lacks a permission this call needs (pages_messaging, pages_manage_metadata for subscriptions and the profile)',
+		'210': 'This call needs a page access token, not a user or app token',
+	}),
+};
+
+export type SetupContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export interface SetupRequestOptions {
+	itemIndex?: number;
+	/** Statuses handed back to the caller instead of failing (e.g. 404 for an idempotent delete). */
+	allowStatuses?: readonly number[];
+	/** Values to scrub from any error text (secrets the request carried in its body). */
+	secrets?: readonly string[];
+}
+
+function scrub(text: string, secrets: readonly string[]): string {
+	let output = text;
+	for (const secret of secrets) if (secret.length >= 4) output = output.split(secret).join('****');
+	return output;
+}
+
+/**
+ * One request with n8n's credential handling. HTTP errors are read here rather than thrown by n8n's
+ * helper, whose error carries the request config (auth header and body included): the NodeApiError is
+ * built from the provider's own error body only, so it names the provider's message and nothing secret.
+ */
+export async function setupRequest(
+	ctx: SetupContext,
+	api: SetupApi,
+	options: IHttpRequestOptions,
+	{ itemIndex, allowStatuses = [], secrets = [] }: SetupRequestOptions = {},
+): Promise<IN8nHttpFullResponse> {
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, api.credentialType, {
+			...options,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as IN8nHttpFullResponse;
+	} catch (error) {
+		const reason = scrub(error instanceof Error ? error.message : String(error), secrets);
+		throw new NodeApiError(ctx.getNode(), { message: reason } as JsonObject, {
+			itemIndex,
+			message: `${api.displayName} could not be reached`,
+			description: `${reason}. Check the base URL of the credential.`,
+		});
+	}
+	if (allowStatuses.includes(response.statusCode)) return response;
+	const problem = api.parseError(response.statusCode, response.body);
+	if (response.statusCode < 400 && !problem) return response;
+	throw setupError(ctx, api, response, { itemIndex, secrets });
+}
+
+/** The provider's error in `response` as a NodeApiError built from its error body only. */
+export function setupError(
+	ctx: SetupContext,
+	api: SetupApi,
+	response: IN8nHttpFullResponse,
+	{ itemIndex, secrets = [] }: Pick<SetupRequestOptions, 'itemIndex' | 'secrets'> = {},
+): NodeApiError {
+	const problem = api.parseError(response.statusCode, response.body);
+	const message = scrub(problem?.message ?? `HTTP ${response.statusCode}`, secrets);
+	const code = problem?.code ?? '';
+	const description = [problem?.hint, code ? `${api.displayName} error code: ${code}.` : undefined]
+		.filter(Boolean)
+		.join(' ');
+	const error = new NodeApiError(
+		ctx.getNode(),
+		{ message, code, httpCode: String(response.statusCode) } as JsonObject,
+		{
+			itemIndex,
+			httpCode: String(response.statusCode),
+			message: `${api.displayName}: ${message}`,
+			description: description || undefined,
+		},
+	);
+	error.context.providerCode = code || undefined;
+	return error;
+}

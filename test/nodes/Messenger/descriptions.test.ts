@@ -1,0 +1,109 @@
+import type { INode, INodeParameters, INodeProperties } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
+import { Messenger } from '../../../nodes/Messenger/Messenger.node';
+import { MESSENGER_CAPABILITIES, OPERATION_LABELS } from '../../../nodes/shared/model/capabilities';
+import type { OperationName, ProviderName } from '../../../nodes/shared/model/message';
+import { DEFAULT_RETRY_POLICY } from '../../../nodes/shared/retry';
+
+const node = new Messenger();
+const { properties } = node.description;
+const PROVIDERS: ProviderName[] = ['infobip', 'cm', 'meta'];
+
+const nodeStub = (parameters: INodeParameters): INode => ({
+	id: '1',
+	name: 'Messenger',
+	type: 'n8n-nodes-messenger.messenger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters,
+});
+
+/** The parameters n8n keeps for these values: hidden ones are dropped, defaults filled in. */
+function resolved(values: INodeParameters): INodeParameters {
+	return NodeHelpers.getNodeParameters(properties, values, true, false, nodeStub(values), node.description) ?? {};
+}
+
+function visible(values: INodeParameters): INodeProperties[] {
+	const parameters = resolved(values);
+	return properties.filter((property) => NodeHelpers.displayParameter(parameters, property, nodeStub(parameters), node.description));
+}
+
+/** The operations the UI offers for a provider, across its resources. */
+function offeredOperations(provider: ProviderName): string[] {
+	const resources = visible({ provider }).find((p) => p.name === 'resource')?.options ?? [];
+	return resources.flatMap((resource) => {
+		const operation = visible({ provider, resource: (resource as { value: string }).value }).find((p) => p.name === 'operation');
+		return (operation?.options ?? []).map((option) => (option as { value: string }).value);
+	});
+}
+
+describe('Messenger node description', () => {
+	it('is usable as an AI tool, with the three credentials each shown for its provider', () => {
+		expect(node.description.usableAsTool).toBe(true);
+		expect(node.description.credentials?.map((c) => [c.name, c.displayOptions?.show?.provider])).toEqual([
+			['infobipMessengerApi', ['infobip']],
+			['cmComMessengerApi', ['cm']],
+			['facebookPageMessengerApi', ['meta']],
+		]);
+	});
+
+	it.each(PROVIDERS)('%s: the UI offers exactly the operations of the capability table', (provider) => {
+		expect(offeredOperations(provider).sort()).toEqual([...MESSENGER_CAPABILITIES[provider].operations].sort());
+	});
+
+	it('names every operation after the capability table\'s labels', () => {
+		const names = new Map<string, string>();
+		for (const property of properties.filter((p) => p.name === 'operation')) {
+			for (const option of property.options ?? []) names.set((option as { value: string }).value, option.name);
+		}
+		for (const [operation, label] of Object.entries(OPERATION_LABELS)) expect(names.get(operation)).toBe(label);
+	});
+
+	it('hides what a provider cannot carry: recipient types, upload, tags, messaging type, quick replies', () => {
+		const names = (values: INodeParameters) => visible(values).map((p) => p.name);
+		expect(names({ provider: 'infobip', resource: 'message', operation: 'text' })).not.toContain('recipientType');
+		expect(names({ provider: 'infobip', resource: 'message', operation: 'text' })).not.toContain('quickReplies');
+		expect(names({ provider: 'cm', resource: 'message', operation: 'text' })).toContain('quickReplies');
+		expect(names({ provider: 'cm', resource: 'message', operation: 'media' })).not.toContain('quickReplies');
+		expect(names({ provider: 'meta', resource: 'message', operation: 'media' })).toContain('quickReplies');
+		expect(names({ provider: 'cm', resource: 'message', operation: 'media' })).not.toContain('mediaSource');
+		expect(names({ provider: 'meta', resource: 'message', operation: 'media' })).toEqual(expect.arrayContaining(['mediaSource', 'mediaUrl']));
+		expect(names({ provider: 'meta', resource: 'message', operation: 'media', mediaSource: 'binary' })).toContain('binaryPropertyName');
+		const option = (provider: ProviderName, name: string, operation = 'text') => {
+			const options = visible({ provider, resource: 'message', operation }).find((p) => p.name === 'options')?.options ?? [];
+			const parameters = resolved({ provider, resource: 'message', operation });
+			return options.some(
+				(o) => (o as INodeProperties).name === name && NodeHelpers.displayParameterPath(parameters, o as INodeProperties, 'options', nodeStub(parameters), node.description),
+			);
+		};
+		expect(option('infobip', 'tag')).toBe(false);
+		expect(option('cm', 'tag')).toBe(true);
+		expect(option('meta', 'messagingType')).toBe(true);
+		expect(option('cm', 'messagingType')).toBe(false);
+	});
+
+	it('reads no parameter the description does not define', () => {
+		const defined = new Set(properties.map((p) => p.name));
+		const read = ['provider', 'resource', 'operation', 'recipientType', 'recipient', 'inputMode', 'messageJson', 'text', 'quickReplies', 'mediaType',
+			'mediaSource', 'mediaUrl', 'binaryPropertyName', 'attachmentId', 'buttons', 'cardTitle', 'cardSubtitle', 'cardImageUrl', 'cardDefaultActionUrl',
+			'cards', 'productIds', 'senderAction', 'optInTitle', 'optInPayload', 'optInImageUrl', 'options'];
+		for (const name of read) expect(defined.has(name)).toBe(true);
+	});
+
+	it('defaults the retry options to DEFAULT_RETRY_POLICY', () => {
+		const options = properties.find((p) => p.name === 'options')?.options as INodeProperties[];
+		const value = (name: string) => options.find((o) => o.name === name)?.default;
+		expect(value('maxRetries')).toBe(DEFAULT_RETRY_POLICY.maxRetries);
+		expect(value('retryDelay')).toBe(DEFAULT_RETRY_POLICY.initialDelayMs);
+		expect(value('maxRetryWait')).toBe(DEFAULT_RETRY_POLICY.maxDelayMs / 1000);
+	});
+
+	it('every operation can be given as JSON except sender actions', () => {
+		const all = Object.keys(OPERATION_LABELS) as OperationName[];
+		for (const operation of all) {
+			const names = visible({ provider: 'meta', resource: 'message', operation }).map((p) => p.name);
+			expect(names.includes('inputMode')).toBe(operation !== 'senderAction');
+		}
+	});
+});

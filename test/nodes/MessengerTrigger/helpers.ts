@@ -1,0 +1,65 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import type { SandboxConfig } from '../../../sandbox';
+import type { WorkflowJson } from '../../harness/run-workflow';
+
+export const TRIGGER = 'Messenger Trigger';
+export const WEBHOOK_ID = '5f0e9c1a-3b7d-4c2e-9a41-7d2b6e8f1c03';
+export const VERIFY_TOKEN = 'verify-token-7c41b9';
+
+/** A workflow holding the trigger (and optionally nodes after it), as n8n saves it. */
+export function triggerWorkflow(parameters: INodeParameters, more: Partial<WorkflowJson> = {}): WorkflowJson {
+	return {
+		name: 'Messenger Trigger test',
+		nodes: [
+			{
+				id: 'b0000000-0000-4000-8000-000000000001',
+				name: TRIGGER,
+				type: 'n8n-nodes-messenger.messengerTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: WEBHOOK_ID,
+				parameters,
+				credentials: parameters.provider === 'meta' ? { facebookPageMessengerApi: { id: '3', name: 'Page' } } : {},
+			},
+			...(more.nodes ?? []),
+		],
+		connections: more.connections ?? {},
+	};
+}
+
+/** The Facebook Page credential as a user would fill it in for the sandbox's page and app. */
+export function pageCredential(sandboxUrl: string, meta: SandboxConfig['meta'], overrides: Record<string, string> = {}) {
+	return {
+		facebookPageMessengerApi: {
+			pageId: meta.pageId,
+			accessToken: meta.pageAccessToken,
+			appId: meta.appId,
+			appSecret: meta.appSecret,
+			verifyToken: VERIFY_TOKEN,
+			graphApiVersion: 'v25.0',
+			baseUrl: sandboxUrl,
+			...overrides,
+		},
+	};
+}
+
+export interface HttpAnswer {
+	status: number;
+	body: string;
+	headers: Headers;
+}
+
+export async function post(url: string, body: string | Buffer, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+	const response = await fetch(url, {
+		method: 'POST',
+		body,
+		headers: { 'content-type': 'application/json', ...headers },
+	});
+	return { status: response.status, body: await response.text(), headers: response.headers };
+}
+
+export async function get(url: string): Promise<HttpAnswer> {
+	const response = await fetch(url);
+	return { status: response.status, body: await response.text(), headers: response.headers };
+}

@@ -1,0 +1,70 @@
+// The point of the normalized item: trigger → Messenger send, answering with `{{$json.senderId}}` and
+// nothing else, for each provider, end to end over real HTTP.
+import type { Sandbox } from '../../../sandbox';
+import { startSandbox } from '../../../sandbox';
+import type { WebhookServer } from '../../harness/run-webhook';
+import { startWebhookServer } from '../../harness/run-webhook';
+import { CREDENTIAL_TYPES, sandboxCredentials } from '../Messenger/helpers';
+import { pageCredential, TRIGGER, triggerWorkflow } from './helpers';
+
+type Provider = 'meta' | 'infobip' | 'cm';
+
+describe('Messenger Trigger → Messenger send: replying with {{$json.senderId}}', () => {
+	let sandbox: Sandbox;
+	let server: WebhookServer | undefined;
+
+	beforeAll(async () => {
+		sandbox = await startSandbox({ port: 0 });
+	});
+	afterAll(async () => {
+		await sandbox.close();
+	});
+	beforeEach(() => sandbox.reset());
+	afterEach(async () => {
+		await server?.close();
+		server = undefined;
+	});
+
+	async function replyWorkflow(provider: Provider): Promise<WebhookServer> {
+		const workflow = triggerWorkflow(
+			{ provider, events: ['text'] },
+			{
+				nodes: [
+					{
+						id: 'b0000000-0000-4000-8000-000000000002',
+						name: 'Reply',
+						type: 'n8n-nodes-messenger.messenger',
+						typeVersion: 1,
+						position: [220, 0],
+						parameters: { provider, operation: 'text', recipient: '={{ $json.senderId }}', text: '=You said: {{ $json.text }}' },
+						credentials: { [CREDENTIAL_TYPES[provider]]: { id: '9', name: 'Send' } },
+					},
+				],
+				connections: { [TRIGGER]: { main: [[{ node: 'Reply', type: 'main', index: 0 }]] } },
+			},
+		);
+		const credentials = { [CREDENTIAL_TYPES[provider]]: sandboxCredentials(sandbox, provider) };
+		if (provider === 'meta') Object.assign(credentials, pageCredential(sandbox.url, sandbox.config.meta));
+		server = await startWebhookServer(workflow, { credentials });
+		await server.activate();
+		return server;
+	}
+
+	it.each(['meta', 'infobip', 'cm'] as const)('via %s', async (provider) => {
+		const trigger = await replyWorkflow(provider);
+		const alice = sandbox.config.users[0].psid;
+		if (provider === 'infobip') sandbox.config.infobip.forwardUrl = trigger.url();
+		if (provider === 'cm') sandbox.config.cm.inboundUrl = trigger.url();
+		const via = provider === 'infobip' ? 'infobip-forward' : provider;
+		await sandbox.user({ via, from: alice, kind: 'text', text: 'ping' });
+
+		expect(trigger.runs).toHaveLength(1);
+		const run = await trigger.runs[0].result;
+		expect(run.nodeError('Reply')).toBeUndefined();
+		expect(run.executionOrder).toEqual([TRIGGER, 'Reply']);
+		const replies = sandbox.delivered.filter((message) => message.provider === provider);
+		expect(replies).toHaveLength(1);
+		expect(replies[0].recipient).toBe(alice);
+		expect(JSON.stringify(replies[0].message)).toContain('You said: ping');
+	});
+});

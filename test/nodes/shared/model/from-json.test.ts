@@ -1,0 +1,42 @@
+import { messageFromJson, type BinaryLoader } from '../../../../nodes/shared/model/from-json';
+import { MessageValidationError } from '../../../../nodes/shared/model/validate';
+
+const loader: BinaryLoader = async (name) => ({ kind: 'binary', data: Buffer.from(name), fileName: `${name}.png`, mimeType: 'image/png' });
+
+describe('messageFromJson (the node\'s JSON mode)', () => {
+	it('reads each operation\'s documented form', async () => {
+		expect(await messageFromJson('text', '{"text":"Hi","quickReplies":[{"title":"Yes","payload":"Y"}]}', loader)).toEqual({
+			type: 'text',
+			text: 'Hi',
+			quickReplies: [{ title: 'Yes', payload: 'Y', imageUrl: undefined }],
+		});
+		expect(await messageFromJson('media', { media: { type: 'video', url: 'https://example.com/v.mp4', reusable: true } }, loader)).toEqual({
+			type: 'media',
+			media: { type: 'video', source: { kind: 'url', url: 'https://example.com/v.mp4' }, fileName: undefined, mimeType: undefined, reusable: true },
+			quickReplies: undefined,
+		});
+		expect((await messageFromJson('mediaTemplate', { media: { binaryPropertyName: 'photo' } }, loader)) as unknown).toMatchObject({
+			media: { type: 'image', source: { kind: 'binary', fileName: 'photo.png' } },
+			buttons: [],
+		});
+		expect(await messageFromJson('carousel', { cards: [{ title: 'A', buttons: [{ type: 'url', title: 'Go', url: 'https://x.y' }] }] }, loader)).toMatchObject({
+			cards: [{ title: 'A', buttons: [{ type: 'url', title: 'Go', url: 'https://x.y' }] }],
+		});
+		expect(await messageFromJson('productTemplate', { productIds: ['a', 2] }, loader)).toMatchObject({ productIds: ['a', '2'] });
+		expect(await messageFromJson('optInRequest', { title: 'T', payload: 'P', reoptin: false }, loader)).toMatchObject({ title: 'T', payload: 'P', reoptin: false });
+	});
+
+	it.each([
+		['text', 'not json', 'messageJson', /^Message \(JSON\) is not valid JSON/],
+		['text', '[1]', 'message', /^message must be an object$/],
+		['text', '{}', 'text', /^text is missing$/],
+		['buttonTemplate', '{"text":"T","buttons":{}}', 'buttons', /^buttons must be an array$/],
+		['genericTemplate', '{"card":{"title":{}}}', 'card.title', /^card.title must be a string$/],
+		['media', '{"media":{"type":"image"}}', 'media', /needs one of url, attachmentId or binaryPropertyName/],
+	] as const)('%s %s → error on %s', async (operation, json, field, message) => {
+		const error = await messageFromJson(operation, json, loader).catch((caught: unknown) => caught);
+		expect(error).toBeInstanceOf(MessageValidationError);
+		expect((error as MessageValidationError).field).toBe(field);
+		expect((error as MessageValidationError).message).toMatch(message);
+	});
+});

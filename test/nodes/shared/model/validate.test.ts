@@ -1,0 +1,211 @@
+import { MESSENGER_CAPABILITIES } from '../../../../nodes/shared/model/capabilities';
+import { MESSENGER_LIMITS } from '../../../../nodes/shared/model/limits';
+import { LIMIT_CASES } from '../limit-cases';
+import type { OperationName, ProviderName, SendRequest } from '../../../../nodes/shared/model/message';
+import { characterCount, MessageValidationError, validateSendRequest } from '../../../../nodes/shared/model/validate';
+import { callButton, card, chars, request, sampleMessage } from '../fixtures';
+
+const PROVIDERS: ProviderName[] = ['infobip', 'cm', 'meta'];
+const ALL_OPERATIONS = Object.keys({
+	text: 1, quickReplies: 1, media: 1, buttonTemplate: 1, genericTemplate: 1, carousel: 1,
+	mediaTemplate: 1, productTemplate: 1, senderAction: 1, optInRequest: 1,
+}) as OperationName[];
+
+function validationError(provider: ProviderName, req: SendRequest): MessageValidationError {
+	try {
+		validateSendRequest(provider, req);
+	} catch (error) {
+		if (error instanceof MessageValidationError) return error;
+		throw error;
+	}
+	throw new Error('expected a validation error');
+}
+
+describe('validateSendRequest: every limit at the boundary and one past it', () => {
+	const cases = PROVIDERS.flatMap((provider) =>
+		LIMIT_CASES.filter((c) => MESSENGER_CAPABILITIES[provider].operations.includes(c.operation)).map(
+			(c) => [provider, c.name, c] as const,
+		),
+	);
+
+	it.each(cases)('%s: %s', (provider, _name, c) => {
+		const limit = c.limit(MESSENGER_LIMITS[provider]);
+		expect(validateSendRequest(provider, c.make(limit))).toEqual([]);
+		const truncated = provider === 'infobip' && c.field === 'text' && c.operation === 'text';
+		if (truncated) {
+			const [warning] = validateSendRequest(provider, c.make(limit + 1));
+			expect(warning).toBe(`text is ${limit + 1} characters long; the limit on Infobip is ${limit}: Infobip truncates it to ${limit} characters`);
+			return;
+		}
+		const error = validationError(provider, c.make(limit + 1));
+		expect(error.field).toBe(c.field);
+		expect(error.message).toContain(c.field);
+		expect(error.message).toContain(String(limit + 1));
+		expect(error.message).toContain(String(limit));
+		if (c.kind === 'length') expect(error.message).toContain(`is ${limit + 1} characters long`);
+		else expect(error.message).toContain(`has ${limit + 1} entries`);
+	});
+
+	it('counts characters as code points, so emoji count once', () => {
+		expect(characterCount('😀😀')).toBe(2);
+		expect(validateSendRequest('meta', request({ type: 'text', text: chars(2000, '😀') }))).toEqual([]);
+		expect(validationError('meta', request({ type: 'text', text: chars(2001, '😀') })).message).toBe(
+			'text is 2001 characters long; the limit on Meta Graph API is 2000',
+		);
+	});
+
+	it.each(PROVIDERS.filter((p) => MESSENGER_CAPABILITIES[p].operations.includes('buttonTemplate')))(
+		'%s: a button template needs at least one button',
+		(provider) => {
+			expect(validationError(provider, request({ type: 'buttonTemplate', text: 'T', buttons: [] })).field).toBe('buttons');
+		},
+	);
+
+	it.each(['cm', 'meta'] as const)('%s: a carousel needs at least one card and Send Quick Replies at least one reply', (provider) => {
+		expect(validationError(provider, request({ type: 'carousel', cards: [] })).message).toContain('allows 1 to 10');
+		expect(validationError(provider, request({ type: 'quickReplies', text: 'T', quickReplies: [] })).field).toBe('quickReplies');
+	});
+});
+
+describe('validateSendRequest: the capability table', () => {
+	const unsupported = PROVIDERS.flatMap((provider) =>
+		ALL_OPERATIONS.filter((op) => !MESSENGER_CAPABILITIES[provider].operations.includes(op)).map((op) => [provider, op] as const),
+	);
+
+	it('has the unsupported combinations the seeds imply', () => {
+		expect(unsupported).toEqual([
+			['infobip', 'quickReplies'],
+			['infobip', 'genericTemplate'],
+			['infobip', 'carousel'],
+			['infobip', 'mediaTemplate'],
+			['infobip', 'productTemplate'],
+			['infobip', 'optInRequest'],
+			['cm', 'senderAction'],
+		]);
+	});
+
+	it.each(unsupported)('%s refuses %s, naming the provider and the operation', (provider, operation) => {
+		const error = validationError(provider, request(sampleMessage(operation)));
+		expect(error.field).toBe('operation');
+		expect(error.message).toMatch(new RegExp(`^(Infobip|CM\\.com) does not support the operation "Send [A-Za-z -]+"; it supports: `));
+	});
+
+	it.each(PROVIDERS.flatMap((p) => MESSENGER_CAPABILITIES[p].operations.map((op) => [p, op] as const)))(
+		'%s accepts a valid %s',
+		(provider, operation) => {
+			expect(validateSendRequest(provider, request(sampleMessage(operation)))).toEqual([]);
+		},
+	);
+
+	it('refuses recipient kinds, media sources, buttons and quick replies a provider lacks', () => {
+		expect(validationError('infobip', request(sampleMessage('text'), { recipient: { kind: 'userRef', id: 'u' } })).message).toBe(
+			'Infobip does not support recipients of type "userRef"',
+		);
+		expect(validationError('cm', request(sampleMessage('text'), { recipient: { kind: 'userRef', id: 'u' } })).field).toBe('recipient.kind');
+		const binary = { type: 'media', media: { type: 'image', source: { kind: 'binary', data: Buffer.from('x'), fileName: 'a.png', mimeType: 'image/png' } } } as const;
+		expect(validationError('cm', request(binary)).message).toBe('CM.com does not support media from binary data (upload)');
+		expect(validationError('infobip', request({ type: 'buttonTemplate', text: 'T', buttons: [callButton()] })).message).toBe(
+			'Infobip does not support "call" buttons',
+		);
+		expect(validationError('infobip', request({ type: 'text', text: 'T', quickReplies: [{ title: 'a', payload: 'b' }] })).message).toBe(
+			'Infobip does not support quick replies with "Send Text"',
+		);
+		expect(validationError('cm', request({ ...sampleMessage('media'), quickReplies: [{ title: 'a', payload: 'b' }] } as never)).field).toBe('quickReplies');
+		expect(validateSendRequest('meta', request({ ...sampleMessage('media'), quickReplies: [{ title: 'a', payload: 'b' }] } as never))).toEqual([]);
+		expect(validationError('cm', request({ type: 'genericTemplate', card: card({ defaultActionUrl: 'https://example.com' }) })).message).toBe(
+			'CM.com does not support a default action on cards',
+		);
+	});
+
+	it('checks message tags against the provider\'s list, and notification tokens against their rules', () => {
+		expect(validationError('infobip', request(sampleMessage('text'), { tag: 'HUMAN_AGENT' })).message).toBe('Infobip does not support message tags');
+		expect(validationError('meta', request(sampleMessage('text'), { tag: 'NOTIFICATION_MESSAGE' })).message).toContain('not allowed on Meta Graph API');
+		expect(validateSendRequest('meta', request(sampleMessage('text'), { tag: 'HUMAN_AGENT' }))).toEqual([]);
+		expect(validationError('cm', request(sampleMessage('text'), { tag: 'NOTIFICATION_MESSAGE' })).message).toBe(
+			'The tag NOTIFICATION_MESSAGE needs a notification token as recipient',
+		);
+		const token = { recipient: { kind: 'notificationToken' as const, id: 'tok' } };
+		expect(validateSendRequest('cm', request(sampleMessage('text'), { ...token, tag: 'NOTIFICATION_MESSAGE' }))).toEqual([]);
+		expect(validationError('cm', request(sampleMessage('text'), { ...token, tag: 'HUMAN_AGENT' })).field).toBe('tag');
+		expect(validationError('meta', request(sampleMessage('text'), { ...token, tag: 'HUMAN_AGENT' })).field).toBe('tag');
+		expect(validationError('meta', request(sampleMessage('optInRequest'), token)).field).toBe('recipient.kind');
+		expect(validationError('meta', request(sampleMessage('senderAction'), { tag: 'HUMAN_AGENT' })).message).toBe(
+			'A sender action cannot carry a message tag',
+		);
+		expect(validationError('cm', request(sampleMessage('text'), { messagingType: 'UPDATE' })).message).toBe(
+			'CM.com does not support a messaging type',
+		);
+	});
+
+	it('requires a recipient and a non-empty sender', () => {
+		expect(validationError('meta', request(sampleMessage('text'), { recipient: { kind: 'psid', id: ' ' } })).message).toBe('recipient.id is empty');
+		expect(validationError('meta', request(sampleMessage('text'), { sender: '' })).field).toBe('sender');
+	});
+});
+
+describe('validateSendRequest: media rules', () => {
+	const media = (type: 'image' | 'audio' | 'video' | 'file', url: string, extra = {}) =>
+		request({ type: 'media', media: { type, source: { kind: 'url', url }, ...extra } });
+
+	it('needs an http(s) URL', () => {
+		expect(validationError('infobip', media('image', 'ftp://example.com/a.png')).message).toBe(
+			'media.url "ftp://example.com/a.png" is not an http(s) URL',
+		);
+	});
+
+	it('CM.com: the name needs an extension and the MIME type must be in seed 004\'s table', () => {
+		expect(validateSendRequest('cm', media('audio', 'https://example.com/a.m4a'))).toEqual([]);
+		expect(validateSendRequest('cm', media('video', 'https://example.com/v.mov'))).toEqual([]);
+		expect(validateSendRequest('cm', media('file', 'https://example.com/doc.pdf'))).toEqual([]);
+		expect(validationError('cm', media('image', 'https://example.com/image')).message).toBe(
+			'media.mimeType is unknown; set it (one of image/png, image/jpeg, image/gif)',
+		);
+		expect(validationError('cm', media('image', 'https://example.com/a.webp')).message).toContain(
+			'media.mimeType "image/webp" is not allowed on CM.com',
+		);
+		expect(validationError('cm', media('file', 'https://example.com/download')).message).toBe(
+			'media.fileName "download" needs a file extension on CM.com',
+		);
+		expect(validateSendRequest('cm', media('image', 'https://example.com/image', { fileName: 'logo.png' }))).toEqual([]);
+	});
+
+	it('a MIME type must match the media type', () => {
+		expect(validationError('meta', media('video', 'https://example.com/a.png')).message).toBe('media.mimeType "image/png" is not a video type');
+	});
+
+	it('Graph: a media template takes image or video, from a Facebook URL, an upload or an attachment ID', () => {
+		const template = (source: object, type = 'image') =>
+			request({ type: 'mediaTemplate', media: { type, source } as never, buttons: [] });
+		expect(validateSendRequest('meta', template({ kind: 'url', url: 'https://business.facebook.com/page/videos/1' }, 'video'))).toEqual([]);
+		expect(validateSendRequest('meta', template({ kind: 'attachmentId', id: '123' }))).toEqual([]);
+		expect(validationError('meta', template({ kind: 'url', url: 'https://example.com/a.png' })).field).toBe('media.url');
+		expect(validationError('meta', template({ kind: 'attachmentId', id: '1' }, 'audio')).message).toBe(
+			'media.type "audio" is not allowed on Meta Graph API; allowed: one of image, video',
+		);
+		expect(validateSendRequest('cm', template({ kind: 'url', url: 'https://example.com/a.png' }))).toEqual([]);
+	});
+
+	it('Graph: uploads up to 25 MB, and not empty', () => {
+		const upload = (size: number) =>
+			request({ type: 'media', media: { type: 'file', source: { kind: 'binary', data: Buffer.alloc(size), fileName: 'a.bin', mimeType: 'application/octet-stream' } } });
+		expect(validateSendRequest('meta', upload(25 * 1024 * 1024))).toEqual([]);
+		expect(validationError('meta', upload(25 * 1024 * 1024 + 1)).message).toBe(
+			`media.data is ${25 * 1024 * 1024 + 1} bytes; the upload limit on Meta Graph API is ${25 * 1024 * 1024}`,
+		);
+		expect(validationError('meta', upload(0)).message).toBe('media.data is empty');
+	});
+
+	it('opt-in frequency and call-to-action come from the provider\'s list', () => {
+		expect(validationError('cm', request({ type: 'optInRequest', title: 'T', payload: 'P', frequency: 'WEEKLY' })).field).toBe('frequency');
+		expect(validateSendRequest('meta', request({ type: 'optInRequest', title: 'T', payload: 'P', frequency: 'WEEKLY', ctaText: 'SIGN_UP' }))).toEqual([]);
+		expect(validationError('cm', request({ type: 'optInRequest', title: 'T', payload: 'P', ctaText: 'ALLOW' })).message).toContain('allowed: none');
+	});
+
+	it('a card needs more than a title (seed 004, and Graph\'s generic template)', () => {
+		expect(validationError('cm', request({ type: 'genericTemplate', card: { title: 'Only', buttons: [] } })).message).toBe(
+			'card has only a title; CM.com needs a subtitle, an image or a button as well',
+		);
+		expect(validationError('meta', request({ type: 'carousel', cards: [card(), { title: 'Only', buttons: [] }] })).field).toBe('cards[1]');
+		expect(validateSendRequest('meta', request({ type: 'genericTemplate', card: { title: 'Link', defaultActionUrl: 'https://example.com', buttons: [] } }))).toEqual([]);
+	});
+});
