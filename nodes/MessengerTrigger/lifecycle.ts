@@ -71,7 +71,13 @@ async function pageCall(ctx: IHookFunctions, request: IHttpRequestOptions): Prom
  */
 async function appCall(ctx: IHookFunctions, request: IHttpRequestOptions, registered: Registration): Promise<GraphAnswer> {
 	const headers = { ...request.headers, ...appTokenHeader(registered.credentials) };
-	return answerOf(await ctx.helpers.httpRequest({ ...request, headers, ...quiet }));
+	try {
+		return answerOf(await ctx.helpers.httpRequest({ ...request, headers, ...quiet }));
+	} catch (error) {
+		// Only a transport failure lands here (HTTP errors are answers). The raw error carries the
+		// request, app token included, so only its message goes on.
+		throw new NodeOperationError(ctx.getNode(), `Meta: could not reach ${request.url}: ${(error as Error).message}`);
+	}
 }
 
 function ok(answer: GraphAnswer): boolean {

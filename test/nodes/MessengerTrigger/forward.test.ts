@@ -1,5 +1,8 @@
 // Infobip HTTP forward and CM.com inbound: unsigned providers, so the trigger's own authentication
 // options are what keeps strangers out.
+import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import { NodeConnectionTypes, sleep } from 'n8n-workflow';
+
 import type { Sandbox } from '../../../sandbox';
 import { startSandbox } from '../../../sandbox';
 import type { WebhookServer } from '../../harness/run-webhook';
@@ -110,6 +113,41 @@ describe('Messenger Trigger with Infobip forward and CM.com, through n8n-core an
 			expect((await post(server.url(), JSON.stringify(cmBody(kind)))).status).toBe(200);
 			expect(server.runs[0].items[0].json.eventType).toBe(kind);
 		});
+	});
+
+	it('answers before the workflow finishes (n8n\'s onReceived mode), so slow workflows do not cause retries', async () => {
+		const slow: INodeType = {
+			description: {
+				displayName: 'Slow',
+				name: 'slow',
+				group: ['transform'],
+				version: 1,
+				description: 'Takes its time',
+				defaults: { name: 'Slow' },
+				inputs: [NodeConnectionTypes.Main],
+				outputs: [NodeConnectionTypes.Main],
+				properties: [],
+			},
+			async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+				await sleep(1500);
+				return [this.getInputData()];
+			},
+		};
+		const workflow = triggerWorkflow(
+			{ provider: 'infobip', events: ALL_EVENTS },
+			{
+				nodes: [{ id: 'd1', name: 'Slow', type: 'test.slow', typeVersion: 1, position: [200, 0], parameters: {} }],
+				connections: { 'Messenger Trigger': { main: [[{ node: 'Slow', type: 'main', index: 0 }]] } },
+			},
+		);
+		const server = await startWebhookServer(workflow, { extraNodeTypes: { 'test.slow': slow } });
+		servers.push(server);
+		await server.activate();
+		const started = Date.now();
+		expect((await post(server.url(), JSON.stringify(infobipBody([infobipResult('text')])))).status).toBe(200);
+		expect(Date.now() - started).toBeLessThan(1000);
+		const run = await server.runs[0].result;
+		expect(run.executionOrder).toEqual(['Messenger Trigger', 'Slow']);
 	});
 
 	describe('authentication of unsigned calls', () => {

@@ -100,6 +100,14 @@ describe('Messenger Trigger with Meta, through n8n-core and the sandbox', () => 
 			await expect(server.deactivate()).resolves.toBeUndefined();
 		});
 
+		it('deactivates cleanly when Meta lost both subscriptions meanwhile', async () => {
+			const server = await trigger();
+			await server.activate();
+			sandbox.reset();
+			await expect(server.deactivate()).resolves.toBeUndefined();
+			expect(sandbox.log.filter((entry) => entry.status >= 400)).toHaveLength(0);
+		});
+
 		it('leaves a subscription that another URL took over in place', async () => {
 			const server = await trigger();
 			await server.activate();
@@ -120,6 +128,17 @@ describe('Messenger Trigger with Meta, through n8n-core and the sandbox', () => 
 			await expect(server.activate()).rejects.toThrow(/no Webhook Verify Token/);
 			const noAppSecret = await trigger({}, { appSecret: '' });
 			await expect(noAppSecret.activate()).rejects.toThrow(/no App Secret/);
+		});
+
+		it('fails activation without leaking the app secret when Graph cannot be reached', async () => {
+			const server = await trigger({}, { baseUrl: 'http://127.0.0.1:9' });
+			const failure = await server.activate().then(
+				() => undefined,
+				(error: Error) => error,
+			);
+			// n8n turns ECONNREFUSED into its own wording; the URL that failed stays in the cause.
+			expect(JSON.stringify(failure)).toContain('Meta: could not reach');
+			expect(JSON.stringify(failure) + String(failure?.message) + String(failure?.stack)).not.toContain(sandbox.config.meta.appSecret);
 		});
 
 		it('registers nothing when registration is turned off', async () => {
