@@ -111,7 +111,7 @@ class RequestChecker {
 		this.buttons(`${field}.buttons`, card.buttons, 0, cards.buttons);
 		// Seed 004 and Graph's generic template alike: a card needs one property besides its title.
 		if (!card.subtitle && !card.imageUrl && !card.defaultActionUrl && !card.buttons.length) {
-			this.fail(field, `${field} has only a title; ${this.label} needs a subtitle, an image or a button as well`);
+			this.fail(field, `${field} has only a title; ${this.label} needs a subtitle, an image, a default action or a button as well`);
 		}
 	}
 

@@ -203,7 +203,7 @@ describe('validateSendRequest: media rules', () => {
 
 	it('a card needs more than a title (seed 004, and Graph\'s generic template)', () => {
 		expect(validationError('cm', request({ type: 'genericTemplate', card: { title: 'Only', buttons: [] } })).message).toBe(
-			'card has only a title; CM.com needs a subtitle, an image or a button as well',
+			'card has only a title; CM.com needs a subtitle, an image, a default action or a button as well',
 		);
 		expect(validationError('meta', request({ type: 'carousel', cards: [card(), { title: 'Only', buttons: [] }] })).field).toBe('cards[1]');
 		expect(validateSendRequest('meta', request({ type: 'genericTemplate', card: { title: 'Link', defaultActionUrl: 'https://example.com', buttons: [] } }))).toEqual([]);
