@@ -9,6 +9,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { parseInfobipError } from './providers/infobip/parse';
 import { parseMetaError } from './providers/meta/parse';
+import { maskSecrets, providerApiError } from './provider-error';
 import type { ProviderErrorInfo } from './providers/types';
 
 /**
@@ -64,12 +65,6 @@ export interface SetupRequestOptions {
 	secrets?: readonly string[];
 }
 
-function scrub(text: string, secrets: readonly string[]): string {
-	let output = text;
-	for (const secret of secrets) if (secret.length >= 4) output = output.split(secret).join('****');
-	return output;
-}
-
 /**
  * One request with n8n's credential handling. HTTP errors are read here rather than thrown by n8n's
  * helper, whose error carries the request config (auth header and body included): the NodeApiError is
@@ -89,7 +84,7 @@ export async function setupRequest(
 			ignoreHttpStatusErrors: true,
 		})) as IN8nHttpFullResponse;
 	} catch (error) {
-		const reason = scrub(error instanceof Error ? error.message : String(error), secrets);
+		const reason = maskSecrets(error instanceof Error ? error.message : String(error), secrets);
 		throw new NodeApiError(ctx.getNode(), { message: reason } as JsonObject, {
 			itemIndex,
 			message: `${api.displayName} could not be reached`,
@@ -110,21 +105,5 @@ export function setupError(
 	{ itemIndex, secrets = [] }: Pick<SetupRequestOptions, 'itemIndex' | 'secrets'> = {},
 ): NodeApiError {
 	const problem = api.parseError(response.statusCode, response.body);
-	const message = scrub(problem?.message ?? `HTTP ${response.statusCode}`, secrets);
-	const code = problem?.code ?? '';
-	const description = [problem?.hint, code ? `${api.displayName} error code: ${code}.` : undefined]
-		.filter(Boolean)
-		.join(' ');
-	const error = new NodeApiError(
-		ctx.getNode(),
-		{ message, code, httpCode: String(response.statusCode) } as JsonObject,
-		{
-			itemIndex,
-			httpCode: String(response.statusCode),
-			message: `${api.displayName}: ${message}`,
-			description: description || undefined,
-		},
-	);
-	error.context.providerCode = code || undefined;
-	return error;
+	return providerApiError(ctx.getNode(), api.displayName, response.statusCode, problem, { itemIndex, secrets });
 }

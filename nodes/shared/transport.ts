@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import type { ProviderAdapter, ProviderErrorInfo } from './providers/types';
+import { providerApiError } from './provider-error';
+import type { ProviderAdapter } from './providers/types';
 import {
 	NEVER_SENT_ERROR_CODES,
 	RETRYABLE_STATUSES,
@@ -14,34 +15,6 @@ import {
 function header(headers: IN8nHttpFullResponse['headers'], name: string): unknown {
 	const key = Object.keys(headers ?? {}).find((candidate) => candidate.toLowerCase() === name);
 	return key === undefined ? undefined : (headers as Record<string, unknown>)[key];
-}
-
-/** The provider's answer as a NodeApiError built from scratch: no request config, so no auth header. */
-function providerError(
-	fn: IExecuteFunctions,
-	adapter: ProviderAdapter,
-	response: IN8nHttpFullResponse,
-	problem: ProviderErrorInfo | undefined,
-	itemIndex: number,
-	attempts: number,
-	note?: string,
-): NodeApiError {
-	const message = problem?.message ?? `HTTP ${response.statusCode}`;
-	const code = problem?.code ?? '';
-	const details = [
-		problem?.hint,
-		code ? `${adapter.displayName} error code: ${code}.` : undefined,
-		attempts > 1 ? `Tried ${attempts} times.` : undefined,
-		note,
-	].filter(Boolean);
-	const error = new NodeApiError(fn.getNode(), { message, code, httpCode: String(response.statusCode) } as JsonObject, {
-		itemIndex,
-		httpCode: String(response.statusCode),
-		message: `${adapter.displayName}: ${message}`,
-		description: details.join(' ') || undefined,
-	});
-	error.context.providerCode = code || undefined;
-	return error;
 }
 
 function connectionError(
@@ -104,13 +77,19 @@ export async function requestWithRetries(
 			const retryAfterMs = parseRetryAfter(header(response.headers, 'retry-after'), Date.now());
 			if (retryAfterMs !== undefined && retryAfterMs > policy.maxDelayMs) {
 				const note = `${adapter.displayName} asked to wait ${Math.ceil(retryAfterMs / 1000)} s, longer than the Max Retry Wait option.`;
-				throw providerError(fn, adapter, response, problem, itemIndex, attempt, note);
+				throw providerApiError(fn.getNode(), adapter.displayName, response.statusCode, problem, {
+					itemIndex,
+					notes: [attempt > 1 ? `Tried ${attempt} times.` : undefined, note],
+				});
 			}
 			if (canRetry) {
 				await sleep(retryDelayMs(attempt, policy, retryAfterMs));
 				continue;
 			}
 		}
-		throw providerError(fn, adapter, response, problem, itemIndex, attempt);
+		throw providerApiError(fn.getNode(), adapter.displayName, response.statusCode, problem, {
+			itemIndex,
+			notes: [attempt > 1 ? `Tried ${attempt} times.` : undefined],
+		});
 	}
 }

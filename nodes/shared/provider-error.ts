@@ -1,0 +1,45 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { ProviderErrorInfo } from './providers/types';
+
+export interface ProviderErrorOptions {
+	itemIndex?: number;
+	/** Extra sentences for the description (attempt counts, why a retry was not made). */
+	notes?: ReadonlyArray<string | undefined>;
+	/** Values to mask in the provider's message (secrets the request carried in its body). */
+	secrets?: readonly string[];
+}
+
+export function maskSecrets(text: string, secrets: readonly string[]): string {
+	let output = text;
+	for (const secret of secrets) if (secret.length >= 4) output = output.split(secret).join('****');
+	return output;
+}
+
+/**
+ * A provider's error answer as a NodeApiError built from its error body alone. n8n's own request
+ * error carries the request config, auth header included, so it is never passed on; every node of
+ * the package reports provider failures through this one function.
+ */
+export function providerApiError(
+	node: INode,
+	providerName: string,
+	statusCode: number,
+	problem: ProviderErrorInfo | undefined,
+	{ itemIndex, notes = [], secrets = [] }: ProviderErrorOptions = {},
+): NodeApiError {
+	const message = maskSecrets(problem?.message ?? `HTTP ${statusCode}`, secrets);
+	const code = problem?.code ?? '';
+	const description = [problem?.hint, code ? `${providerName} error code: ${code}.` : undefined, ...notes]
+		.filter(Boolean)
+		.join(' ');
+	const error = new NodeApiError(node, { message, code, httpCode: String(statusCode) } as JsonObject, {
+		itemIndex,
+		httpCode: String(statusCode),
+		message: `${providerName}: ${message}`,
+		description: description || undefined,
+	});
+	error.context.providerCode = code || undefined;
+	return error;
+}
