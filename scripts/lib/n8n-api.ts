@@ -127,8 +127,23 @@ export class N8nApi {
 		return list.data.filter((w) => w.name === name);
 	}
 
-	async deleteWorkflow(id: string): Promise<void> {
-		await this.api('DELETE', `/workflows/${id}`);
+	/**
+	 * Deletes a workflow, unpublishing it first when it is active. Unpublishing finishes in the
+	 * background (the trigger's webhooks are removed), and n8n answers 409 until it has.
+	 */
+	async deleteWorkflow(id: string, timeoutMs = 30_000): Promise<void> {
+		const { active } = await this.api<{ active: boolean }>('GET', `/workflows/${id}`);
+		if (active) await this.deactivate(id);
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			try {
+				await this.api('DELETE', `/workflows/${id}`);
+				return;
+			} catch (error) {
+				if (!(error instanceof N8nApiError) || error.status !== 409 || Date.now() > deadline) throw error;
+				await sleep(200);
+			}
+		}
 	}
 
 	/** Activates (publishes) a workflow; n8n runs the trigger's webhook registration before it answers. */

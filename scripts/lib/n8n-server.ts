@@ -46,8 +46,10 @@ function groupAlive(pid: number): boolean {
 /** The environment every n8n started here runs with (the facts behind it: ../shared/reference/n8n-testing.md). */
 export function n8nEnvironment(options: Pick<StartN8nOptions, 'install' | 'home' | 'port' | 'env'>, brokerPort: number): NodeJS.ProcessEnv {
 	const { install, home, port } = options;
+	// Nothing of a parent test runner leaks in: under NODE_ENV=test (set by jest) n8n exits silently.
+	const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('JEST_')));
 	return {
-		...process.env,
+		...inherited,
 		PATH: `${path.join(install.node24Dir, 'bin')}:${path.join(install.n8nDir, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
 		npm_config_nodedir: install.node24Dir,
 		npm_config_yes: 'true',
@@ -77,6 +79,15 @@ export class N8nServer {
 
 	private exited = false;
 
+	/** If this process ends without stop() (an uncaught error, process.exit), n8n is told to stop too. */
+	private readonly onParentExit = () => {
+		try {
+			if (this.child.pid !== undefined) process.kill(-this.child.pid, 'SIGTERM');
+		} catch {
+			// already gone
+		}
+	};
+
 	private constructor(
 		private readonly child: ChildProcess,
 		readonly port: number,
@@ -86,6 +97,7 @@ export class N8nServer {
 		child.once('exit', () => {
 			this.exited = true;
 		});
+		process.once('exit', this.onParentExit);
 	}
 
 	/** Called once when the n8n process exits, whatever the reason. */
@@ -148,6 +160,7 @@ export class N8nServer {
 
 	/** SIGTERM to the whole group (n8n shuts down its runner and database), SIGKILL after `graceMs`. */
 	async stop(graceMs = 15_000): Promise<void> {
+		process.removeListener('exit', this.onParentExit);
 		const pid = this.child.pid;
 		if (pid === undefined || !groupAlive(pid)) return;
 		try {
