@@ -6,18 +6,18 @@ import { infobipModuleOf } from '../../../sandbox/infobip';
 import { runWorkflow, type WorkflowJson } from '../../harness/run-workflow';
 import { calls, infobipCredentials, pageCredentials } from './helpers';
 
-// docs/messenger-application.md ("Set up a page") tells a new user to import one workflow. This runs
+// The README's "Set up a page" tells a new user to import one workflow. This runs
 // that exact JSON, as the user would import it, against the sandbox: twice, to prove the second run
 // changes nothing.
 function documentedWorkflow(): WorkflowJson {
-	const doc = readFileSync(path.resolve(__dirname, '../../../docs/messenger-application.md'), 'utf8');
+	const doc = readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
 	const marker = doc.indexOf('<!-- setup-workflow');
 	const block = /```json\n([\s\S]*?)\n```/.exec(doc.slice(marker));
-	if (marker < 0 || !block) throw new Error('docs/messenger-application.md has no setup workflow block');
+	if (marker < 0 || !block) throw new Error('README.md has no setup workflow block');
 	return JSON.parse(block[1]) as WorkflowJson;
 }
 
-describe('the "Set up a page" workflow of the docs', () => {
+describe('the "Set up a page" workflow of the README', () => {
 	let sandbox: Sandbox;
 
 	beforeAll(async () => {
