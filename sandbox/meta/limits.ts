@@ -17,6 +17,8 @@ export const META_LIMITS = {
 	genericTitleMax: 80,
 	genericSubtitleMax: 80,
 	genericButtonsMax: 3,
+	productElementsMin: 1,
+	productElementsMax: 10,
 	mediaElements: 1,
 	mediaButtonsMax: 3,
 	notificationTitleMax: 65,
@@ -55,7 +57,8 @@ export const MESSAGING_TYPES = ['RESPONSE', 'UPDATE', 'MESSAGE_TAG'] as const;
 export const SENDER_ACTIONS = ['mark_seen', 'typing_on', 'typing_off'] as const;
 export const NOTIFICATION_TYPES = ['REGULAR', 'SILENT_PUSH', 'NO_PUSH'] as const;
 export const MEDIA_ATTACHMENT_TYPES = ['image', 'audio', 'video', 'file'] as const;
-export const TEMPLATE_TYPES = ['button', 'generic', 'media', 'notification_messages'] as const;
+// `product` renders catalog items by id (Graph v8.0+ documents it: elements [{id}], up to 10).
+export const TEMPLATE_TYPES = ['button', 'generic', 'media', 'product', 'notification_messages'] as const;
 export const QUICK_REPLY_TYPES = ['text', 'user_phone_number', 'user_email'] as const;
 export const BUTTON_TYPES = ['web_url', 'postback', 'phone_number'] as const;
 export const WEBVIEW_HEIGHT_RATIOS = ['compact', 'tall', 'full'] as const;

@@ -102,6 +102,15 @@ function validateTemplate(p: Obj, path: string, checks: MessageChecks): void {
 			);
 			bool(p, 'sharable', path);
 			break;
+		case 'product':
+			onlyKeys(p, ['template_type', 'elements'], path);
+			asArray(p.elements, at(path, 'elements'), L.productElementsMin, L.productElementsMax).forEach((value, i) => {
+				const elementPath = at(at(path, 'elements'), i);
+				const el = asObject(value, elementPath);
+				onlyKeys(el, ['id'], elementPath);
+				reqStr(el, 'id', elementPath);
+			});
+			break;
 		case 'notification_messages':
 			onlyKeys(
 				p,

@@ -72,6 +72,11 @@ describe('Meta send API', () => {
 			});
 		});
 
+		it('product template with catalog ids (Graph v8.0+)', async () => {
+			await ok({ message: { attachment: { type: 'template', payload: { template_type: 'product', elements: [{ id: 'P1' }, { id: 'P2' }] } } } });
+			expect(sb.delivered).toHaveLength(1);
+		});
+
 		it('generic template with 10 elements, default_action and 3 buttons', async () => {
 			const element = {
 				title: 't'.repeat(80),
@@ -204,6 +209,10 @@ describe('Meta send API', () => {
 			rejected({ message: { attachment: { type: 'template', payload: { template_type: 'button', text: 'x', buttons: [{ type: 'postback', title: 'x'.repeat(21), payload: 'a' }] } } } }, /\[title\].*20/));
 		it('phone_number button without +', () =>
 			rejected({ message: { attachment: { type: 'template', payload: { template_type: 'button', text: 'x', buttons: [{ type: 'phone_number', title: 'Call', payload: '15105551234' }] } } } }, /starting with \+/));
+		it('product template with 11 products', () =>
+			rejected({ message: { attachment: { type: 'template', payload: { template_type: 'product', elements: Array.from({ length: 11 }, (_, i) => ({ id: `P${i}` })) } } } }, /elements.*at most 10/));
+		it('product element with a field other than id', () =>
+			rejected({ message: { attachment: { type: 'template', payload: { template_type: 'product', elements: [{ id: 'P1', title: 't' }] } } } }, /title/));
 		it('generic template with 11 elements', () =>
 			rejected({ message: { attachment: { type: 'template', payload: { template_type: 'generic', elements: Array(11).fill({ title: 't' }) } } } }, /elements.*at most 10/));
 		it('generic element title of 81', () =>
