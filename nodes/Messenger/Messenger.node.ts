@@ -11,7 +11,7 @@ import { runWithConcurrency } from '../shared/concurrency';
 import { MessageValidationError } from '../shared/model/validate';
 import { getProvider } from '../shared/providers';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../shared/retry';
-import { sendMessage } from '../shared/send';
+import { prepareSend, sendPrepared, type PreparedSend } from '../shared/send';
 import { credentialsForProviders, messengerProperties } from './descriptions';
 import { DEFAULT_CONCURRENCY } from './descriptions/options';
 import { readSendRequest } from './read-request';
@@ -63,22 +63,39 @@ export class Messenger implements INodeType {
 		const credentials = await this.getCredentials(adapter.credentialType, 0);
 		const continueOnFail = this.continueOnFail();
 		const output: INodeExecutionData[] = new Array(items.length);
-		let failure: { itemIndex: number; error: Error } | undefined;
+		const asItemError = (caught: unknown, itemIndex: number): Error => {
+			if (!(caught instanceof MessageValidationError)) return caught as Error;
+			const error = new NodeOperationError(this.getNode(), caught.message, { itemIndex, description: `Field: ${caught.field}` });
+			error.context.field = caught.field;
+			return error;
+		};
 
+		// Every item is read and validated before the first message leaves: one bad item fails the node
+		// with nothing sent, instead of half a batch delivered and the rest lost with the error.
+		const prepared: Array<PreparedSend | undefined> = new Array(items.length);
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				prepared[itemIndex] = prepareSend(adapter, credentials, await readSendRequest(this, itemIndex));
+			} catch (caught) {
+				const error = asItemError(caught, itemIndex);
+				if (!continueOnFail) throw error;
+				output[itemIndex] = { json: errorJson(error), pairedItem: { item: itemIndex } };
+			}
+		}
+
+		let failure: { itemIndex: number; error: Error } | undefined;
 		await runWithConcurrency(
 			items.length,
 			concurrency,
 			async (itemIndex) => {
+				const ready = prepared[itemIndex];
+				if (!ready) return;
+				prepared[itemIndex] = undefined;
 				try {
-					const request = await readSendRequest(this, itemIndex);
-					const result = await sendMessage({ fn: this, itemIndex, adapter, credentials, retry }, request);
+					const result = await sendPrepared({ fn: this, itemIndex, adapter, credentials, retry }, ready);
 					output[itemIndex] = { json: result as unknown as IDataObject, pairedItem: { item: itemIndex } };
 				} catch (caught) {
-					const error =
-						caught instanceof MessageValidationError
-							? new NodeOperationError(this.getNode(), caught.message, { itemIndex, description: `Field: ${caught.field}` })
-							: (caught as Error);
-					if (caught instanceof MessageValidationError) (error as NodeOperationError).context.field = caught.field;
+					const error = asItemError(caught, itemIndex);
 					if (continueOnFail) {
 						output[itemIndex] = { json: errorJson(error), pairedItem: { item: itemIndex } };
 					} else if (!failure || itemIndex < failure.itemIndex) {

@@ -40,17 +40,34 @@ async function uploadBinaryMedia(context: SendContext, request: SendRequest): Pr
 	return { request: withMedia(request, { ...media, source: { kind: 'attachmentId', id: attachmentId } }), attachmentId };
 }
 
+/** A request that passed the capability and limits tables, with the warnings validation gave. */
+export interface PreparedSend {
+	request: SendRequest;
+	warnings: string[];
+}
+
 /**
- * One message: resolve the sender, validate against the capability and limits tables (nothing is sent
- * when that fails), upload binary media, send, and turn the answer into the uniform result shape.
+ * Resolves the sender and validates against the capability and limits tables; throws a
+ * MessageValidationError naming the field. Nothing is sent here, so a node can check every item
+ * before the first message leaves.
  */
-export async function sendMessage(context: SendContext, request: SendRequest): Promise<SendResult> {
-	const { adapter, fn, itemIndex, credentials } = context;
+export function prepareSend(
+	adapter: SendContext['adapter'],
+	credentials: ICredentialDataDecryptedObject,
+	request: SendRequest,
+): PreparedSend {
 	const resolved: SendRequest = { ...request, sender: request.sender || adapter.defaultSender(credentials) };
 	if (!resolved.sender?.trim()) {
 		throw new MessageValidationError('sender', `No sender is set: set ${adapter.senderName}`);
 	}
-	const warnings = validateSendRequest(adapter.name, resolved);
+	return { request: resolved, warnings: validateSendRequest(adapter.name, resolved) };
+}
+
+/** One prepared message: upload binary media, send, and turn the answer into the uniform result shape. */
+export async function sendPrepared(context: SendContext, prepared: PreparedSend): Promise<SendResult> {
+	const { adapter, fn, itemIndex, credentials } = context;
+	const warnings = [...prepared.warnings];
+	const resolved = prepared.request;
 	const { request: ready, attachmentId } = await uploadBinaryMedia(context, resolved);
 	const response = await requestWithRetries(fn, adapter, adapter.buildSendRequest(ready, credentials), context.retry, itemIndex);
 	const parsed = adapter.parseSendResponse(response.body, ready);

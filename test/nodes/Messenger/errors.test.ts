@@ -145,11 +145,21 @@ describe('Messenger node: unsupported combinations, errors, Continue On Fail and
 			expect(outcome.sent).toHaveLength(3);
 		});
 
-		it('without it, the first failing item stops the node with an error naming the item', async () => {
+		it('without it, an invalid item stops the node before any item is sent, naming the item', async () => {
 			const outcome = await send(sandbox, 'meta', { operation: 'text', recipient: alice, text: '={{ $json.text }}', options: { concurrency: 1 } }, {
 				input: [{ text: 'ok' }, { text: '' }, { text: 'never sent' }],
 			});
 			expect(outcome.error?.message).toBe('text is empty');
+			expect((outcome.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(1);
+			expect(outcome.sent).toHaveLength(0);
+			expect(sandbox.delivered).toHaveLength(0);
+		});
+
+		it('without it, a provider refusal stops the node with that item\'s error; items before it were sent', async () => {
+			const outcome = await send(sandbox, 'meta', { operation: 'text', recipient: '={{ $json.to }}', text: 'hi', options: { concurrency: 1 } }, {
+				input: [{ to: alice }, { to: '7999999999999999' }, { to: alice }],
+			});
+			expect(outcome.error?.message).toMatch(/^Meta Graph API: /);
 			expect((outcome.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(1);
 			expect(sandbox.delivered).toHaveLength(1);
 		});
