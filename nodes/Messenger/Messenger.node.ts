@@ -8,7 +8,7 @@ import type {
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { runWithConcurrency } from '../shared/concurrency';
-import { MessageValidationError } from '../shared/model/validate';
+import { InputValidationError } from '../shared/model/validate';
 import { getProvider } from '../shared/providers';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../shared/retry';
 import { prepareSend, sendPrepared, type PreparedSend } from '../shared/send';
@@ -64,7 +64,7 @@ export class Messenger implements INodeType {
 		const continueOnFail = this.continueOnFail();
 		const output: INodeExecutionData[] = new Array(items.length);
 		const asItemError = (caught: unknown, itemIndex: number): Error => {
-			if (!(caught instanceof MessageValidationError)) return caught as Error;
+			if (!(caught instanceof InputValidationError)) return caught as Error;
 			const error = new NodeOperationError(this.getNode(), caught.message, { itemIndex, description: `Field: ${caught.field}` });
 			error.context.field = caught.field;
 			return error;

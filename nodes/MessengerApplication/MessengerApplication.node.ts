@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { SetupInputError } from '../shared/model/setup-input';
+import { InputValidationError } from '../shared/model/setup-input';
 import { SEARCH_APPLICATIONS_METHOD, searchInfobipApplications } from '../shared/providers/infobip/application-search';
 import { credentialDescriptions, facebookPageSourceProperties, resourceProperty } from './descriptions/common';
 import { infobipApplicationFields, infobipApplicationOperations } from './descriptions/infobipApplication';
@@ -78,7 +78,7 @@ export class MessengerApplication implements INodeType {
 				for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
 			} catch (error) {
 				const failure =
-					error instanceof SetupInputError
+					error instanceof InputValidationError
 						? new NodeOperationError(this.getNode(), error.message, { itemIndex, description: `Field: ${error.field}` })
 						: error;
 				if (this.continueOnFail()) {

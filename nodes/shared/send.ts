@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IExecuteFunctions, JsonObject } fr
 import { NodeApiError } from 'n8n-workflow';
 
 import type { Media, OutboundMessage, SendRequest, SendResult } from './model/message';
-import { MessageValidationError, validateSendRequest } from './model/validate';
+import { InputValidationError, validateSendRequest } from './model/validate';
 import type { ProviderAdapter } from './providers/types';
 import type { RetryPolicy } from './retry';
 import { requestWithRetries } from './transport';
@@ -48,7 +48,7 @@ export interface PreparedSend {
 
 /**
  * Resolves the sender and validates against the capability and limits tables; throws a
- * MessageValidationError naming the field. Nothing is sent here, so a node can check every item
+ * InputValidationError naming the field. Nothing is sent here, so a node can check every item
  * before the first message leaves.
  */
 export function prepareSend(
@@ -58,7 +58,7 @@ export function prepareSend(
 ): PreparedSend {
 	const resolved: SendRequest = { ...request, sender: request.sender || adapter.defaultSender(credentials) };
 	if (!resolved.sender?.trim()) {
-		throw new MessageValidationError('sender', `No sender is set: set ${adapter.senderName}`);
+		throw new InputValidationError('sender', `No sender is set: set ${adapter.senderName}`);
 	}
 	return { request: resolved, warnings: validateSendRequest(adapter.name, resolved) };
 }

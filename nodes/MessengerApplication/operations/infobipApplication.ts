@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { SetupInputError } from '../../shared/model/setup-input';
+import { InputValidationError } from '../../shared/model/setup-input';
 import {
 	type FacebookAppDetails,
 	applicationAfterUpdate,
@@ -32,7 +32,7 @@ async function facebookDetails(ctx: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const page = await ctx.getCredentials('facebookPageMessengerApi', itemIndex);
 	const missing = (label: string, field: string): never => {
-		throw new SetupInputError(
+		throw new InputValidationError(
 			field,
 			`The Facebook Page credential has no ${label}: fill it in there, or choose Facebook Page Details > Enter Manually`,
 		);

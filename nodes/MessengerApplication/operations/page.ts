@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { PROFILE_FIELDS, type ProfileField } from '../../shared/model/profile-limits';
-import { SetupInputError } from '../../shared/model/setup-input';
+import { InputValidationError } from '../../shared/model/setup-input';
 import {
 	type IceBreakerSet,
 	type LocalizedMenu,
@@ -50,7 +50,7 @@ const subscribe: Operation = async (ctx, itemIndex) => {
 	const appId = appIdOf(credentials);
 	const requested = ctx.getNodeParameter('subscribedFields', itemIndex, []) as string[];
 	const keepExisting = ctx.getNodeParameter('keepExisting', itemIndex, true) as boolean;
-	if (!requested.length) throw new SetupInputError('subscribedFields', 'Select at least one field to subscribe the page to');
+	if (!requested.length) throw new InputValidationError('subscribedFields', 'Select at least one field to subscribe the page to');
 	if (!appId) {
 		// Without the app id the page's list cannot tell which entry is this app: apply and say so.
 		await setupRequest(ctx, GRAPH_SETUP_API, buildSubscribePage(requested, credentials), { itemIndex });
@@ -184,7 +184,7 @@ export function profileFromParameters(parameters: ProfileParameters): MessengerP
 			),
 		}));
 	} else if (parameters.composerInputDisabled !== undefined) {
-		throw new SetupInputError('composerInputDisabled', 'Disable Composer Input applies to a persistent menu: add menu items too');
+		throw new InputValidationError('composerInputDisabled', 'Disable Composer Input applies to a persistent menu: add menu items too');
 	}
 	const questions = parameters.iceBreakers?.iceBreaker ?? [];
 	if (questions.length) {
@@ -200,7 +200,7 @@ export function profileFromParameters(parameters: ProfileParameters): MessengerP
 
 function parseJson(field: string, label: string, text: string): unknown {
 	const parsed = jsonOrError(text);
-	if (parsed instanceof Error) throw new SetupInputError(field, `${label} is not valid JSON: ${parsed.message}`);
+	if (parsed instanceof Error) throw new InputValidationError(field, `${label} is not valid JSON: ${parsed.message}`);
 	return parsed;
 }
 

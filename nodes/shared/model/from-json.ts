@@ -10,7 +10,7 @@ import type {
 	OutboundMessage,
 	QuickReply,
 } from './message';
-import { MessageValidationError } from './validate';
+import { InputValidationError } from './validate';
 
 /** Reads a binary field of the input item; the node supplies it, so the model stays free of n8n. */
 export type BinaryLoader = (propertyName: string) => Promise<Extract<MediaSource, { kind: 'binary' }>>;
@@ -22,7 +22,7 @@ function isObject(value: unknown): value is Json {
 }
 
 function object(field: string, value: unknown): Json {
-	if (!isObject(value)) throw new MessageValidationError(field, `${field} must be an object`);
+	if (!isObject(value)) throw new InputValidationError(field, `${field} must be an object`);
 	return value;
 }
 
@@ -31,16 +31,16 @@ function string(field: string, value: unknown, optional: true): string | undefin
 function string(field: string, value: unknown, optional = false): string | undefined {
 	if (value === undefined || value === null || value === '') {
 		if (optional) return undefined;
-		throw new MessageValidationError(field, `${field} is missing`);
+		throw new InputValidationError(field, `${field} is missing`);
 	}
 	if (typeof value === 'number') return String(value);
-	if (typeof value !== 'string') throw new MessageValidationError(field, `${field} must be a string`);
+	if (typeof value !== 'string') throw new InputValidationError(field, `${field} must be a string`);
 	return value;
 }
 
 function list(field: string, value: unknown, optional = false): unknown[] {
 	if (value === undefined && optional) return [];
-	if (!Array.isArray(value)) throw new MessageValidationError(field, `${field} must be an array`);
+	if (!Array.isArray(value)) throw new InputValidationError(field, `${field} must be an array`);
 	return value;
 }
 
@@ -88,7 +88,7 @@ async function media(field: string, value: unknown, loadBinary: BinaryLoader): P
 	if (raw.url !== undefined) source = { kind: 'url', url: string(`${field}.url`, raw.url) };
 	else if (raw.attachmentId !== undefined) source = { kind: 'attachmentId', id: string(`${field}.attachmentId`, raw.attachmentId) };
 	else if (raw.binaryPropertyName !== undefined) source = await loadBinary(string(`${field}.binaryPropertyName`, raw.binaryPropertyName));
-	else throw new MessageValidationError(field, `${field} needs one of url, attachmentId or binaryPropertyName`);
+	else throw new InputValidationError(field, `${field} needs one of url, attachmentId or binaryPropertyName`);
 	return {
 		type: string(`${field}.type`, raw.type ?? 'image') as MediaType,
 		source,
@@ -162,5 +162,5 @@ function parseJson(text: string): unknown {
 	} catch (error) {
 		problem = (error as Error).message;
 	}
-	throw new MessageValidationError('messageJson', `Message (JSON) is not valid JSON: ${problem}`);
+	throw new InputValidationError('messageJson', `Message (JSON) is not valid JSON: ${problem}`);
 }

@@ -1,34 +1,17 @@
-/**
- * A setup request (Infobip application, page subscription, Messenger profile, user profile) that
- * cannot be sent as asked. `field` names the offending parameter, in the provider's own terms.
- */
-export class SetupInputError extends Error {
-	constructor(
-		readonly field: string,
-		message: string,
-	) {
-		super(message);
-		this.name = 'SetupInputError';
-	}
-}
+import { characterCount, InputValidationError } from './input-error';
 
-/** Length as Messenger counts it: characters (code points), not UTF-16 units. */
-export function characters(value: string): number {
-	let count = 0;
-	for (const _ of value) count++;
-	return count;
-}
+export { InputValidationError } from './input-error';
 
 /** Fails naming the field, its length and the limit. */
 export function checkLength(field: string, value: string, limit: number): void {
-	const length = characters(value);
+	const length = characterCount(value);
 	if (length > limit) {
-		throw new SetupInputError(field, `${field} is ${length} characters long; the limit is ${limit}`);
+		throw new InputValidationError(field, `${field} is ${length} characters long; the limit is ${limit}`);
 	}
 }
 
 export function checkNotEmpty(field: string, value: string): string {
 	const trimmed = value.trim();
-	if (!trimmed) throw new SetupInputError(field, `${field} is empty`);
+	if (!trimmed) throw new InputValidationError(field, `${field} is empty`);
 	return trimmed;
 }

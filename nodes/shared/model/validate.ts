@@ -1,25 +1,10 @@
+import { characterCount, InputValidationError } from './input-error';
 import { MESSENGER_CAPABILITIES, OPERATION_LABELS, PROVIDER_LABELS } from './capabilities';
 import { MESSENGER_LIMITS, type ProviderLimits } from './limits';
 import { extensionOf, isHttpUrl, mediaFileName, mediaMimeType, urlHostIn } from './media';
 import type { Button, Card, Media, ProviderName, QuickReply, SendRequest } from './message';
 
-/** A request that cannot be sent as asked; `field` is the model path of the offending value. */
-export class MessageValidationError extends Error {
-	constructor(
-		readonly field: string,
-		message: string,
-	) {
-		super(message);
-		this.name = 'MessageValidationError';
-	}
-}
-
-/** Length as Messenger counts it: characters (code points), not UTF-16 units. */
-export function characterCount(value: string): number {
-	let count = 0;
-	for (const _ of value) count++;
-	return count;
-}
+export { characterCount, InputValidationError } from './input-error';
 
 /** The checks of one request against one provider's rows of the capability and limits tables. */
 class RequestChecker {
@@ -33,7 +18,7 @@ class RequestChecker {
 	}
 
 	fail(field: string, message: string): never {
-		throw new MessageValidationError(field, message);
+		throw new InputValidationError(field, message);
 	}
 
 	unsupported(field: string, what: string): never {
@@ -160,7 +145,7 @@ class RequestChecker {
 
 /**
  * Checks a request against the capability table and the limits table before anything is sent.
- * Throws a MessageValidationError naming the field (with its length and the limit where one applies);
+ * Throws a InputValidationError naming the field (with its length and the limit where one applies);
  * returns warnings for what the provider accepts but changes (Infobip's truncation).
  */
 export function validateSendRequest(provider: ProviderName, request: SendRequest): string[] {

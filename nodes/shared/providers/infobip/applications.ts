@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { SetupInputError } from '../../model/setup-input';
+import { InputValidationError } from '../../model/setup-input';
 import { baseUrlOf, isRecord } from '../util';
 
 // Infobip applications (seed 001). Only create is documented in the seed:
@@ -41,12 +41,12 @@ export function checkFacebookAppDetails(details: FacebookAppDetails): FacebookAp
 	const pageAccessToken = details.pageAccessToken.trim();
 	const appId = details.appId.trim();
 	const appSecret = details.appSecret.trim();
-	if (!pageAccessToken) throw new SetupInputError('pageAccessToken', 'The page access token is empty');
-	if (!appId) throw new SetupInputError('appId', 'The Facebook App ID is empty');
+	if (!pageAccessToken) throw new InputValidationError('pageAccessToken', 'The page access token is empty');
+	if (!appId) throw new InputValidationError('appId', 'The Facebook App ID is empty');
 	if (!/^[1-9][0-9]*$/.test(appId)) {
-		throw new SetupInputError('appId', `The Facebook App ID must be digits only (got ${appId.length} characters that are not)`);
+		throw new InputValidationError('appId', `The Facebook App ID must be digits only (got ${appId.length} characters that are not)`);
 	}
-	if (!appSecret) throw new SetupInputError('appSecret', 'The Facebook App Secret is empty');
+	if (!appSecret) throw new InputValidationError('appSecret', 'The Facebook App Secret is empty');
 	return { pageAccessToken, appId, appSecret };
 }
 
@@ -109,7 +109,7 @@ export function buildDeleteApplication(key: string, credentials: ICredentialData
 
 export function requireKey(key: string): string {
 	const trimmed = key.trim();
-	if (!trimmed) throw new SetupInputError('applicationKey', 'The Infobip application key is empty');
+	if (!trimmed) throw new InputValidationError('applicationKey', 'The Infobip application key is empty');
 	return trimmed;
 }
 

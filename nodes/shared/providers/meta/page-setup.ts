@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { PROFILE_FIELDS, PROFILE_LIMITS, type ProfileField } from '../../model/profile-limits';
-import { SetupInputError, checkLength, checkNotEmpty } from '../../model/setup-input';
+import { InputValidationError, checkLength, checkNotEmpty } from '../../model/setup-input';
 import { baseUrlOf, isRecord } from '../util';
 import {
 	type MetaSubscriptionTarget,
@@ -25,7 +25,7 @@ function graph(credentials: ICredentialDataDecryptedObject): Pick<IHttpRequestOp
 
 export function pageIdOf(credentials: ICredentialDataDecryptedObject, override?: string): string {
 	const pageId = (override ?? '').trim() || String(credentials.pageId ?? '').trim();
-	if (!pageId) throw new SetupInputError('pageId', 'No page ID: set it in the Facebook Page credential');
+	if (!pageId) throw new InputValidationError('pageId', 'No page ID: set it in the Facebook Page credential');
 	return pageId;
 }
 
@@ -66,7 +66,7 @@ export function buildSubscribePage(
 	credentials: ICredentialDataDecryptedObject,
 	pageId?: string,
 ): IHttpRequestOptions {
-	if (!fields.length) throw new SetupInputError('subscribedFields', 'Select at least one field to subscribe the page to');
+	if (!fields.length) throw new InputValidationError('subscribedFields', 'Select at least one field to subscribe the page to');
 	return subscribePageRequest(pageTarget(credentials, pageId, fields));
 }
 
@@ -152,10 +152,10 @@ export function checkProfileFields(fields: readonly string[]): ProfileField[] {
 	const unique = [...new Set(fields)];
 	for (const field of unique) {
 		if (!(PROFILE_FIELDS as readonly string[]).includes(field)) {
-			throw new SetupInputError('fields', `Unknown Messenger profile field "${field}"; expected one of ${PROFILE_FIELDS.join(', ')}`);
+			throw new InputValidationError('fields', `Unknown Messenger profile field "${field}"; expected one of ${PROFILE_FIELDS.join(', ')}`);
 		}
 	}
-	if (!unique.length) throw new SetupInputError('fields', 'Select at least one Messenger profile field');
+	if (!unique.length) throw new InputValidationError('fields', 'Select at least one Messenger profile field');
 	return unique as ProfileField[];
 }
 
@@ -184,15 +184,15 @@ export function parseProfile(body: unknown): MessengerProfile {
 function checkLocales(field: string, locales: string[]): void {
 	const seen = new Set<string>();
 	for (const locale of locales) {
-		if (!locale) throw new SetupInputError(`${field}.locale`, `${field}: a locale is empty`);
+		if (!locale) throw new InputValidationError(`${field}.locale`, `${field}: a locale is empty`);
 		if (!PROFILE_LIMITS.localePattern.test(locale)) {
-			throw new SetupInputError(`${field}.locale`, `${field}: locale "${locale}" is not "default" or a Facebook locale like en_US`);
+			throw new InputValidationError(`${field}.locale`, `${field}: locale "${locale}" is not "default" or a Facebook locale like en_US`);
 		}
-		if (seen.has(locale)) throw new SetupInputError(`${field}.locale`, `${field}: locale "${locale}" appears twice`);
+		if (seen.has(locale)) throw new InputValidationError(`${field}.locale`, `${field}: locale "${locale}" appears twice`);
 		seen.add(locale);
 	}
 	if (!seen.has(PROFILE_LIMITS.defaultLocale)) {
-		throw new SetupInputError(
+		throw new InputValidationError(
 			`${field}.locale`,
 			`${field} needs an entry for locale "${PROFILE_LIMITS.defaultLocale}" (Meta shows it to every user whose locale has none)`,
 		);
@@ -201,21 +201,21 @@ function checkLocales(field: string, locales: string[]): void {
 
 function checkUrl(field: string, value: string, protocols: readonly string[]): void {
 	const url = URL.canParse(value) ? new URL(value) : undefined;
-	if (!url) throw new SetupInputError(field, `${field} is not a valid URL: "${value}"`);
+	if (!url) throw new InputValidationError(field, `${field} is not a valid URL: "${value}"`);
 	if (!protocols.includes(url.protocol)) {
-		throw new SetupInputError(field, `${field} must be a ${protocols.map((p) => p.replace(':', '')).join(' or ')} URL: "${value}"`);
+		throw new InputValidationError(field, `${field} must be a ${protocols.map((p) => p.replace(':', '')).join(' or ')} URL: "${value}"`);
 	}
 }
 
 function checkCount(field: string, count: number, min: number, max: number): void {
-	if (count < min) throw new SetupInputError(field, `${field} has ${count} entries; at least ${min} is required`);
-	if (count > max) throw new SetupInputError(field, `${field} has ${count} entries; the limit is ${max}`);
+	if (count < min) throw new InputValidationError(field, `${field} has ${count} entries; at least ${min} is required`);
+	if (count > max) throw new InputValidationError(field, `${field} has ${count} entries; the limit is ${max}`);
 }
 
 function checkMenuItem(field: string, item: MenuItem): void {
 	const limits = PROFILE_LIMITS.persistentMenu;
 	if (!(limits.itemTypes as readonly string[]).includes(item.type)) {
-		throw new SetupInputError(`${field}.type`, `${field}.type "${String(item.type)}" is not one of ${limits.itemTypes.join(', ')}`);
+		throw new InputValidationError(`${field}.type`, `${field}.type "${String(item.type)}" is not one of ${limits.itemTypes.join(', ')}`);
 	}
 	checkLength(`${field}.title`, checkNotEmpty(`${field}.title`, item.title ?? ''), limits.title);
 	if (item.type === 'postback') {
@@ -224,7 +224,7 @@ function checkMenuItem(field: string, item: MenuItem): void {
 		checkUrl(`${field}.url`, checkNotEmpty(`${field}.url`, item.url ?? ''), ['http:', 'https:']);
 		const ratio = item.webview_height_ratio;
 		if (ratio !== undefined && !(limits.webviewHeightRatios as readonly string[]).includes(ratio)) {
-			throw new SetupInputError(
+			throw new InputValidationError(
 				`${field}.webview_height_ratio`,
 				`${field}.webview_height_ratio "${ratio}" is not one of ${limits.webviewHeightRatios.join(', ')}`,
 			);
@@ -235,18 +235,18 @@ function checkMenuItem(field: string, item: MenuItem): void {
 /** Checks a profile against Meta's limits; needs no request, so it runs before any. */
 export function validateProfile(profile: MessengerProfile): void {
 	const keys = Object.keys(profile);
-	if (!keys.length) throw new SetupInputError('profile', 'Nothing to set: add at least one Messenger profile field');
+	if (!keys.length) throw new InputValidationError('profile', 'Nothing to set: add at least one Messenger profile field');
 	for (const key of keys) checkProfileFields([key]);
 
 	if (profile.get_started !== undefined) {
-		if (!isRecord(profile.get_started)) throw new SetupInputError('get_started', 'get_started must be an object {payload}');
+		if (!isRecord(profile.get_started)) throw new InputValidationError('get_started', 'get_started must be an object {payload}');
 		const payload = checkNotEmpty('get_started.payload', String(profile.get_started.payload ?? ''));
 		checkLength('get_started.payload', payload, PROFILE_LIMITS.getStarted.payload);
 	}
 
 	if (profile.greeting !== undefined) {
 		if (!Array.isArray(profile.greeting) || !profile.greeting.length) {
-			throw new SetupInputError('greeting', 'greeting must list at least one {locale, text}');
+			throw new InputValidationError('greeting', 'greeting must list at least one {locale, text}');
 		}
 		checkLocales('greeting', profile.greeting.map((entry) => String(entry?.locale ?? '')));
 		for (const entry of profile.greeting) {
@@ -258,7 +258,7 @@ export function validateProfile(profile: MessengerProfile): void {
 	if (profile.persistent_menu !== undefined) {
 		const menus = profile.persistent_menu;
 		if (!Array.isArray(menus) || !menus.length) {
-			throw new SetupInputError('persistent_menu', 'persistent_menu must list at least one {locale, call_to_actions}');
+			throw new InputValidationError('persistent_menu', 'persistent_menu must list at least one {locale, call_to_actions}');
 		}
 		checkLocales('persistent_menu', menus.map((menu) => String(menu?.locale ?? '')));
 		for (const menu of menus) {
@@ -272,7 +272,7 @@ export function validateProfile(profile: MessengerProfile): void {
 	if (profile.ice_breakers !== undefined) {
 		const sets = profile.ice_breakers;
 		if (!Array.isArray(sets) || !sets.length) {
-			throw new SetupInputError('ice_breakers', 'ice_breakers must list at least one {locale, call_to_actions}');
+			throw new InputValidationError('ice_breakers', 'ice_breakers must list at least one {locale, call_to_actions}');
 		}
 		checkLocales('ice_breakers', sets.map((set) => String(set?.locale ?? '')));
 		const limits = PROFILE_LIMITS.iceBreakers;
@@ -291,7 +291,7 @@ export function validateProfile(profile: MessengerProfile): void {
 
 	if (profile.whitelisted_domains !== undefined) {
 		const domains = profile.whitelisted_domains;
-		if (!Array.isArray(domains)) throw new SetupInputError('whitelisted_domains', 'whitelisted_domains must be a list of URLs');
+		if (!Array.isArray(domains)) throw new InputValidationError('whitelisted_domains', 'whitelisted_domains must be a list of URLs');
 		checkCount('whitelisted_domains', domains.length, 1, PROFILE_LIMITS.whitelistedDomains.max);
 		domains.forEach((domain, index) =>
 			checkUrl(`whitelisted_domains[${index}]`, String(domain ?? ''), PROFILE_LIMITS.whitelistedDomains.protocols),
@@ -306,7 +306,7 @@ export function validateProfile(profile: MessengerProfile): void {
 export function checkProfileDependencies(profile: MessengerProfile, current: MessengerProfile): void {
 	if (profile.persistent_menu === undefined || !PROFILE_LIMITS.persistentMenu.requiresGetStarted) return;
 	if (profile.get_started !== undefined || current.get_started !== undefined) return;
-	throw new SetupInputError(
+	throw new InputValidationError(
 		'persistent_menu',
 		'A persistent menu needs a Get Started button: set get_started in the same call, or first',
 	);
@@ -317,7 +317,7 @@ export function checkProfileDependencies(profile: MessengerProfile, current: Mes
  * get_started given as a plain string, ice breakers in Meta's older flat `[{question, payload}]` form).
  */
 export function normalizeProfile(input: unknown): MessengerProfile {
-	if (!isRecord(input)) throw new SetupInputError('profile', 'The profile JSON must be an object');
+	if (!isRecord(input)) throw new InputValidationError('profile', 'The profile JSON must be an object');
 	const profile: Record<string, unknown> = { ...input };
 	if (typeof profile.get_started === 'string') profile.get_started = { payload: profile.get_started };
 	if (typeof profile.greeting === 'string') profile.greeting = [{ locale: PROFILE_LIMITS.defaultLocale, text: profile.greeting }];
@@ -373,7 +373,7 @@ export function buildGetUserProfile(
 	credentials: ICredentialDataDecryptedObject,
 ): IHttpRequestOptions {
 	const id = checkNotEmpty('psid', psid);
-	if (!/^[0-9]+$/.test(id)) throw new SetupInputError('psid', `A PSID is digits only; got "${id}"`);
-	if (!fields.length) throw new SetupInputError('fields', 'Select at least one user profile field');
+	if (!/^[0-9]+$/.test(id)) throw new InputValidationError('psid', `A PSID is digits only; got "${id}"`);
+	if (!fields.length) throw new InputValidationError('fields', 'Select at least one user profile field');
 	return { ...graph(credentials), method: 'GET', url: `/${id}`, qs: { fields: [...new Set(fields)].join(',') } };
 }

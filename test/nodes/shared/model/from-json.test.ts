@@ -1,5 +1,5 @@
 import { messageFromJson, type BinaryLoader } from '../../../../nodes/shared/model/from-json';
-import { MessageValidationError } from '../../../../nodes/shared/model/validate';
+import { InputValidationError } from '../../../../nodes/shared/model/validate';
 
 const loader: BinaryLoader = async (name) => ({ kind: 'binary', data: Buffer.from(name), fileName: `${name}.png`, mimeType: 'image/png' });
 
@@ -35,8 +35,8 @@ describe('messageFromJson (the node\'s JSON mode)', () => {
 		['media', '{"media":{"type":"image"}}', 'media', /needs one of url, attachmentId or binaryPropertyName/],
 	] as const)('%s %s → error on %s', async (operation, json, field, message) => {
 		const error = await messageFromJson(operation, json, loader).catch((caught: unknown) => caught);
-		expect(error).toBeInstanceOf(MessageValidationError);
-		expect((error as MessageValidationError).field).toBe(field);
-		expect((error as MessageValidationError).message).toMatch(message);
+		expect(error).toBeInstanceOf(InputValidationError);
+		expect((error as InputValidationError).field).toBe(field);
+		expect((error as InputValidationError).message).toMatch(message);
 	});
 });

@@ -2,7 +2,7 @@ import { MESSENGER_CAPABILITIES } from '../../../../nodes/shared/model/capabilit
 import { MESSENGER_LIMITS } from '../../../../nodes/shared/model/limits';
 import { LIMIT_CASES } from '../limit-cases';
 import type { OperationName, ProviderName, SendRequest } from '../../../../nodes/shared/model/message';
-import { characterCount, MessageValidationError, validateSendRequest } from '../../../../nodes/shared/model/validate';
+import { characterCount, InputValidationError, validateSendRequest } from '../../../../nodes/shared/model/validate';
 import { callButton, card, chars, request, sampleMessage } from '../fixtures';
 
 const PROVIDERS: ProviderName[] = ['infobip', 'cm', 'meta'];
@@ -11,11 +11,11 @@ const ALL_OPERATIONS = Object.keys({
 	mediaTemplate: 1, productTemplate: 1, senderAction: 1, optInRequest: 1,
 }) as OperationName[];
 
-function validationError(provider: ProviderName, req: SendRequest): MessageValidationError {
+function validationError(provider: ProviderName, req: SendRequest): InputValidationError {
 	try {
 		validateSendRequest(provider, req);
 	} catch (error) {
-		if (error instanceof MessageValidationError) return error;
+		if (error instanceof InputValidationError) return error;
 		throw error;
 	}
 	throw new Error('expected a validation error');

@@ -15,7 +15,7 @@ import {
 	parseApplicationList,
 	redactSecrets,
 } from '../../../../../nodes/shared/providers/infobip/applications';
-import { SetupInputError } from '../../../../../nodes/shared/model/setup-input';
+import { InputValidationError } from '../../../../../nodes/shared/model/setup-input';
 
 // Seed 001's example request and response.
 const SEED_TOKEN = 'EAAXggzrE7uYBAM38UXko5vWxi98mZCgH2klIHSwd';
@@ -58,11 +58,11 @@ describe('Infobip application requests (seed 001)', () => {
 		[{ ...details, appId: '12ab' }, 'appId'],
 		[{ ...details, appSecret: '' }, 'appSecret'],
 	])('refuses %j naming the field', (input, field) => {
-		expect(() => applicationRequestBody(input)).toThrow(SetupInputError);
+		expect(() => applicationRequestBody(input)).toThrow(InputValidationError);
 		try {
 			applicationRequestBody(input);
 		} catch (error) {
-			expect((error as SetupInputError).field).toBe(field);
+			expect((error as InputValidationError).field).toBe(field);
 		}
 	});
 

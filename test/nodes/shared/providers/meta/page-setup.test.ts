@@ -1,5 +1,5 @@
 import { PROFILE_LIMITS } from '../../../../../nodes/shared/model/profile-limits';
-import { SetupInputError } from '../../../../../nodes/shared/model/setup-input';
+import { InputValidationError } from '../../../../../nodes/shared/model/setup-input';
 import {
 	type MessengerProfile,
 	buildDeleteProfile,
@@ -25,10 +25,10 @@ function fieldOf(run: () => void): string {
 	try {
 		run();
 	} catch (error) {
-		expect(error).toBeInstanceOf(SetupInputError);
-		return (error as SetupInputError).field;
+		expect(error).toBeInstanceOf(InputValidationError);
+		return (error as InputValidationError).field;
 	}
-	throw new Error('expected a SetupInputError');
+	throw new Error('expected a InputValidationError');
 }
 
 function messageOf(run: () => void): string {
