@@ -17,6 +17,10 @@ export interface StartN8nOptions {
 	env?: Record<string, string>;
 	/** How long to wait for /healthz/readiness (default 120 s; a first start runs the migrations). */
 	readyTimeoutMs?: number;
+	/** n8n's command and flags (default `['start']`; the scale run starts `['worker', '--concurrency=10']`). */
+	args?: string[];
+	/** Where to poll for readiness (default `<url>/healthz/readiness`; a worker serves it on QUEUE_HEALTH_CHECK_PORT). */
+	readyUrl?: string;
 }
 
 /** A free TCP port on 127.0.0.1, as the OS hands it out. */
@@ -116,7 +120,7 @@ export class N8nServer {
 		fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
 		const log = fs.openSync(options.logFile, 'a');
 		const brokerPort = await freePort();
-		const child = spawn(options.install.nodeBin, [options.install.n8nMain, 'start'], {
+		const child = spawn(options.install.nodeBin, [options.install.n8nMain, ...(options.args ?? ['start'])], {
 			cwd: options.home,
 			env: n8nEnvironment(options, brokerPort),
 			stdio: ['ignore', log, log],
@@ -127,7 +131,7 @@ export class N8nServer {
 		fs.closeSync(log);
 		const server = new N8nServer(child, options.port, options.logFile);
 		try {
-			await server.waitReady(options.readyTimeoutMs ?? 120_000);
+			await server.waitReady(options.readyTimeoutMs ?? 120_000, options.readyUrl);
 		} catch (error) {
 			await server.stop();
 			throw error;
@@ -135,12 +139,12 @@ export class N8nServer {
 		return server;
 	}
 
-	private async waitReady(timeoutMs: number): Promise<void> {
+	private async waitReady(timeoutMs: number, readyUrl = `${this.url}/healthz/readiness`): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
 			if (this.exited) throw new Error(`n8n exited during start-up; last lines of ${this.logFile}:\n${this.logTail()}`);
 			try {
-				const response = await fetch(`${this.url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
+				const response = await fetch(readyUrl, { signal: AbortSignal.timeout(2000) });
 				if (response.ok) return;
 			} catch {
 				// not listening yet

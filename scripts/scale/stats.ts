@@ -1,0 +1,50 @@
+// Small helpers for the scale run: percentiles, a seeded PRNG, bounded-concurrency loops.
+import fs from 'node:fs';
+
+export function percentile(values: number[], p: number): number {
+	if (values.length === 0) return NaN;
+	const sorted = [...values].sort((a, b) => a - b);
+	const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+	return sorted[index];
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** mulberry32, as the sandbox's fault engine uses: reproducible for a seed. */
+export function prng(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/**
+ * Runs `task(i)` for i in [0, count) with at most `concurrency` in flight, stopping early (and
+ * reporting how far it got) once `deadline` (epoch ms) has passed.
+ */
+export async function pool(count: number, concurrency: number, deadline: number, task: (i: number) => Promise<void>): Promise<number> {
+	let next = 0;
+	const worker = async () => {
+		while (next < count && Date.now() < deadline) {
+			const i = next++;
+			await task(i);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+	return next;
+}
+
+/** Reads a process's resident set size in MiB from /proc (Linux). */
+export function rssMiB(pid: number): number {
+	try {
+		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+		const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+		return kb / 1024;
+	} catch {
+		return NaN;
+	}
+}
