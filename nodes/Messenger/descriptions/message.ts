@@ -1,22 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MESSENGER_CAPABILITIES } from '../../shared/model/capabilities';
+import { MESSENGER_CAPABILITIES, OPERATION_LABELS } from '../../shared/model/capabilities';
 import { MESSENGER_LIMITS } from '../../shared/model/limits';
 import type { OperationName, ProviderName } from '../../shared/model/message';
 import { ALL_PROVIDERS, showFor } from './display';
 
 /** Operations whose content can be given as fields or as JSON (every one but sender actions). */
-export const CONTENT_OPERATIONS: readonly OperationName[] = [
-	'text',
-	'quickReplies',
-	'media',
-	'buttonTemplate',
-	'genericTemplate',
-	'carousel',
-	'mediaTemplate',
-	'productTemplate',
-	'optInRequest',
-];
+export const CONTENT_OPERATIONS: readonly OperationName[] = (Object.keys(OPERATION_LABELS) as OperationName[]).filter(
+	(operation) => operation !== 'senderAction',
+);
 
 /** `showFor`, limited to the Fields input mode. */
 export function showFields(operations: readonly OperationName[], providers?: readonly ProviderName[], extra = {}) {

@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { MESSENGER_LIMITS } from '../../shared/model/limits';
 import { ALL_PROVIDERS, providersWhere, showOptionFor } from './display';
+import { CONTENT_OPERATIONS } from './message';
 
 // The defaults below are literals for n8n's lint; a test checks them against DEFAULT_RETRY_POLICY.
 export const DEFAULT_CONCURRENCY = 10;
@@ -20,16 +21,8 @@ function tagOptions(): INodePropertyOptions[] {
 	return tags.map((tag) => ({ name: tag, value: tag, description: TAG_DESCRIPTIONS[tag] }));
 }
 
-const sendOperations = [
-	'text',
-	'quickReplies',
-	'media',
-	'buttonTemplate',
-	'genericTemplate',
-	'carousel',
-	'mediaTemplate',
-	'productTemplate',
-] as const;
+// Tags and messaging type apply to messages; an opt-in request is sent without them.
+const sendOperations = CONTENT_OPERATIONS.filter((operation) => operation !== 'optInRequest');
 
 export const optionsProperty: INodeProperties = {
 	displayName: 'Options',
