@@ -23,27 +23,10 @@ import {
 	registerProperty,
 	triggerCredentials,
 } from './descriptions/properties';
+import { ACKNOWLEDGEMENT, triggerWebhooks } from './descriptions/webhooks';
 import { checkExists, create, remove } from './lifecycle';
 import type { Outcome, TriggerSettings } from './webhook';
 import { answerHandshake, handleDelivery } from './webhook';
-
-const ACKNOWLEDGEMENT = 'EVENT_RECEIVED';
-
-// Both webhooks share one path; the secret-in-path option adds a `:secret` segment to it. n8n matches
-// such dynamic paths only when they are registered as "full paths" (the webhook id is then matched as
-// the first segment, the rest against the path), so isFullPath follows the option. n8n evaluates
-// isFullPath as an expression (WebhookService.getNodeWebhooks); its declared type is only boolean.
-const WEBHOOK_PATH = '={{$parameter["authentication"] === "pathSecret" ? "webhook/:secret" : "webhook"}}';
-const SECRET_IN_PATH = '={{$parameter["authentication"] === "pathSecret"}}' as unknown as boolean;
-
-const WEBHOOK_SHAPE = {
-	path: WEBHOOK_PATH,
-	isFullPath: SECRET_IN_PATH,
-	// Answer as soon as the execution exists. Without responseData, n8n 2.x sends the literal text
-	// "firstEntryJson" as the body in this mode; Meta's documented acknowledgement is EVENT_RECEIVED.
-	responseMode: 'onReceived',
-	responseData: ACKNOWLEDGEMENT,
-};
 
 function inboundAuth(ctx: IWebhookFunctions): InboundAuth {
 	const kind = ctx.getNodeParameter('authentication', 'none') as string;
@@ -125,10 +108,7 @@ export class MessengerTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: triggerCredentials,
-		webhooks: [
-			{ name: 'setup', httpMethod: 'GET', ...WEBHOOK_SHAPE },
-			{ name: 'default', httpMethod: 'POST', ...WEBHOOK_SHAPE },
-		],
+		webhooks: triggerWebhooks,
 		properties: [
 			formatProperty,
 			...noticeProperties,

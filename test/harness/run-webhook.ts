@@ -22,7 +22,7 @@ import { parse as parseQueryString } from 'node:querystring';
 
 import { HookContext, WebhookContext } from 'n8n-core';
 import type { INode, INodeExecutionData, INodeType, IWebhookData, WebhookType, Workflow } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
+import { NodeHelpers, resolveWebhookDescriptionField } from 'n8n-workflow';
 
 import type { RunResult, WorkflowJson } from './run-workflow';
 import type { TriggerRuntimeOptions } from './trigger-runtime';
@@ -101,13 +101,18 @@ function workflowWebhooks(workflow: Workflow, options: WebhookServerOptions): IW
 	for (const node of Object.values(workflow.nodes)) {
 		const type = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion) as INodeType;
 		for (const description of type.description.webhooks ?? []) {
-			const evaluate = (value: unknown, fallback?: unknown) =>
-				workflow.expression.getSimpleParameterValue(node, value as string, 'internal', {}, undefined, fallback as string);
-			const nodePath = String(evaluate(description.path)).replace(/^\/+|\/+$/g, '');
-			const isFullPath = evaluate(description.isFullPath, false) === true;
+			// WebhookService.evaluateDescriptionProperty: a declared native resolver first, else the expression.
+			const evaluate = (field: 'path' | 'isFullPath' | 'httpMethod', fallback?: unknown) => {
+				const native = resolveWebhookDescriptionField(node, description, field);
+				if (native.resolved) return native.value;
+				const value = description[field] as string;
+				return workflow.expression.getSimpleParameterValue(node, value, 'internal', {}, undefined, fallback as string);
+			};
+			const nodePath = String(evaluate('path')).replace(/^\/+|\/+$/g, '');
+			const isFullPath = evaluate('isFullPath', false) === true;
 			const path = NodeHelpers.getNodeWebhookPath(workflow.id, node, nodePath, isFullPath, false);
 			webhooks.push({
-				httpMethod: String(evaluate(description.httpMethod, 'GET')) as IWebhookData['httpMethod'],
+				httpMethod: String(evaluate('httpMethod', 'GET')) as IWebhookData['httpMethod'],
 				node: node.name,
 				path,
 				webhookDescription: description,
