@@ -30,7 +30,7 @@ cat >"$WORK/wf.json" <<JSON
   "connections":{}},
  {"id":"trigMeta00000001","name":"Meta trigger","active":false,"settings":{"executionOrder":"v1"},
   "nodes":[{"id":"00000000-0000-4000-8000-000000000002","name":"Messenger Trigger","type":"n8n-nodes-messenger.messengerTrigger",
-    "typeVersion":1,"position":[0,0],"webhookId":"$META_ID",
+    "typeVersion":2,"position":[0,0],"webhookId":"$META_ID",
     "parameters":{"provider":"meta","registerWebhook":false,"events":["text"]},
     "credentials":{"facebookPageMessengerApi":{"id":"metaCred00000001","name":"Page"}}}],
   "connections":{}}]
@@ -86,16 +86,19 @@ expect "infobip, GET" 405 "Use POST" "$IB/s3cret-path"
 expect "meta, handshake" 200 424242 "$META?hub.mode=subscribe&hub.verify_token=e2e-verify&hub.challenge=424242"
 expect "meta, handshake wrong token" 403 "Verification failed" "$META?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=424242"
 expect "meta, signed" 200 EVENT_RECEIVED -X POST "$META" "${JSON_CT[@]}" -H "x-hub-signature-256: $(sig "$MB")" --data-binary "$MB"
+# Version 2 (the Meta workflow; Infobip's is version 1): n8n hands over no body for content types it
+# doesn't parse, and the trigger reads the raw bytes itself.
+expect "meta, signed octet-stream (v2 raw body)" 200 EVENT_RECEIVED -X POST "$META" -H 'content-type: application/octet-stream' -H "x-hub-signature-256: $(sig "$MB")" --data-binary "$MB"
 expect "meta, unsigned" 401 "Invalid signature" -X POST "$META" "${JSON_CT[@]}" --data-binary "$MB"
 expect "meta, wrong signature" 403 "Invalid signature" -X POST "$META" "${JSON_CT[@]}" -H "x-hub-signature-256: sha256=$(printf '0%.0s' $(seq 64))" --data-binary "$MB"
 expect "meta, nothing selected" 200 EVENT_RECEIVED -X POST "$META" "${JSON_CT[@]}" -H "x-hub-signature-256: $(sig "$READ")" --data-binary "$READ"
 
 sleep 2
-# Exactly the two accepted deliveries started executions.
+# Exactly the three accepted deliveries started executions.
 COUNT=$(cd "$N8N_DIR" && "$NODE24_DIR/bin/node" -e "
 const db = new (require('sqlite3').Database)(process.argv[1]);
-db.all('select workflowId, status from execution_entity', (e, rows) => { if (e) throw e; console.log(JSON.stringify(rows)); });
+db.all('select workflowId, status from execution_entity order by id', (e, rows) => { if (e) throw e; console.log(JSON.stringify(rows)); });
 " "$WORK/home/.n8n/database.sqlite")
 echo "executions: $COUNT"
-[ "$COUNT" = '[{"workflowId":"trigInfobip00001","status":"success"},{"workflowId":"trigMeta00000001","status":"success"}]' ] || FAILED=1
+[ "$COUNT" = '[{"workflowId":"trigInfobip00001","status":"success"},{"workflowId":"trigMeta00000001","status":"success"},{"workflowId":"trigMeta00000001","status":"success"}]' ] || FAILED=1
 exit $FAILED

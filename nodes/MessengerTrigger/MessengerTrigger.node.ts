@@ -101,7 +101,11 @@ export class MessengerTrigger implements INodeType {
 		name: 'messengerTrigger',
 		icon: { light: 'file:../../icons/messenger.svg', dark: 'file:../../icons/messenger.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 changes nothing in the node: n8n treats every version-1 webhook node as its old Webhook
+		// node and evaluates a `binaryData` option for each request before reading the body, an expression
+		// run that cost more than the trigger's own work in the queue-mode scale run (BENCHMARKS.md).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{"via " + $parameter["provider"]}}',
 		description: 'Starts the workflow on Facebook Messenger events from Meta, Infobip or CM.com webhooks',
 		defaults: { name: 'Messenger Trigger' },

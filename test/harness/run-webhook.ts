@@ -144,7 +144,10 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 	res.end(JSON.stringify(body));
 }
 
-/** n8n's parseBody for a node of version 1: every content type it knows is parsed up front. */
+// webhook-helpers isParsableContentType.
+const PARSABLE_CONTENT_TYPE = /^(application\/json|text\/plain|application\/x-www-form-urlencoded)|(\/|\+)xml$/;
+
+/** n8n's parseBody: every content type it knows is parsed up front (webhook-helpers parseRequestBody). */
 function parseBody(req: IncomingMessage, rawBody: Buffer): { ok: true; body: unknown } | { ok: false } {
 	const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 	if (rawBody.length === 0) return { ok: true, body: {} };
@@ -181,20 +184,27 @@ export async function startWebhookServer(workflowJson: WorkflowJson, options: We
 
 		const rawBody = await readBody(req, limit);
 		if (rawBody === 'too-large') return sendJson(res, 413, { code: 413, message: 'request entity too large' });
-		const parsed = parseBody(req, rawBody);
+		const current = workflow();
+		const node = current.getNode(found.route.webhook.node) as INode;
+		const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim();
+		// Version 1 nodes get every body parsed; later versions only the content types n8n deems parsable,
+		// and the rest arrive with no body until the node calls readRawBody.
+		const parsedUpFront = node.typeVersion === 1 || PARSABLE_CONTENT_TYPE.test(contentType);
+		const parsed = parsedUpFront ? parseBody(req, rawBody) : { ok: true as const, body: undefined };
 		if (!parsed.ok) return sendJson(res, 422, { code: 422, message: 'Failed to parse request body' });
+		const request = req as IncomingMessage & { rawBody?: Buffer };
 		Object.assign(req, {
-			rawBody,
+			rawBody: parsedUpFront ? rawBody : undefined,
 			body: parsed.body,
 			query: parseQueryString(url.search.slice(1)),
 			params: found.params,
-			contentType: (req.headers['content-type'] ?? '').split(';')[0].trim(),
+			contentType,
 			encoding: 'utf-8',
-			readRawBody: async () => {},
+			readRawBody: async () => {
+				request.rawBody = rawBody;
+			},
 		});
 
-		const current = workflow();
-		const node = current.getNode(found.route.webhook.node) as INode;
 		const nodeType = current.nodeTypes.getByNameAndVersion(node.type, node.typeVersion) as INodeType;
 		const additionalData = buildAdditionalData({ ...runtime, httpRequest: req, httpResponse: res });
 		const context = new WebhookContext(current, node, additionalData, mode, found.route.webhook, [], null);

@@ -52,6 +52,7 @@ export function triggerNode(provider: Provider, ids: SandboxCredentialIds, param
 	return {
 		name: 'Messenger Trigger',
 		type: TYPES.trigger,
+		typeVersion: 2,
 		webhookId: randomUUID(),
 		parameters: { provider, events: ['text', 'attachment', 'quick_reply', 'postback'], options: {}, ...parameters },
 		...(provider === 'meta' ? { credentials: credentialFor('meta', ids) } : {}),

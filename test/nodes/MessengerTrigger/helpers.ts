@@ -8,7 +8,7 @@ export const WEBHOOK_ID = '5f0e9c1a-3b7d-4c2e-9a41-7d2b6e8f1c03';
 export const VERIFY_TOKEN = 'verify-token-7c41b9';
 
 /** A workflow holding the trigger (and optionally nodes after it), as n8n saves it. */
-export function triggerWorkflow(parameters: INodeParameters, more: Partial<WorkflowJson> = {}): WorkflowJson {
+export function triggerWorkflow(parameters: INodeParameters, more: Partial<WorkflowJson> = {}, typeVersion = 2): WorkflowJson {
 	return {
 		name: 'Messenger Trigger test',
 		nodes: [
@@ -16,7 +16,7 @@ export function triggerWorkflow(parameters: INodeParameters, more: Partial<Workf
 				id: 'b0000000-0000-4000-8000-000000000001',
 				name: TRIGGER,
 				type: 'n8n-nodes-messenger.messengerTrigger',
-				typeVersion: 1,
+				typeVersion,
 				position: [0, 0],
 				webhookId: WEBHOOK_ID,
 				parameters,

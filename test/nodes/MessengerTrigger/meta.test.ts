@@ -24,8 +24,8 @@ describe('Messenger Trigger with Meta, through n8n-core and the sandbox', () => 
 
 	const alice = () => sandbox.config.users[0].psid;
 
-	async function trigger(parameters: Record<string, unknown> = {}, credentialOverrides: Record<string, string> = {}) {
-		const workflow = triggerWorkflow({ provider: 'meta', events: ALL_EVENTS, ...parameters });
+	async function trigger(parameters: Record<string, unknown> = {}, credentialOverrides: Record<string, string> = {}, typeVersion = 2) {
+		const workflow = triggerWorkflow({ provider: 'meta', events: ALL_EVENTS, ...parameters }, {}, typeVersion);
 		const server = await startWebhookServer(workflow, {
 			credentials: pageCredential(sandbox.url, sandbox.config.meta, credentialOverrides),
 		});
@@ -231,6 +231,22 @@ describe('Messenger Trigger with Meta, through n8n-core and the sandbox', () => 
 			await server.activate();
 			expect(await post(server.url(), body, signed(body))).toMatchObject({ status: 200, body: 'EVENT_RECEIVED' });
 			expect(server.runs).toHaveLength(1);
+		});
+
+		// Version 2 gets no body from n8n for content types it doesn't parse and reads the raw bytes itself.
+		it.each([
+			[1, 'application/json'],
+			[1, 'application/octet-stream'],
+			[2, 'application/json'],
+			[2, 'application/octet-stream'],
+			[2, 'application/json; charset=utf-8'],
+		])('version %i checks the signature over the raw bytes of a %s delivery', async (typeVersion, contentType) => {
+			const server = await trigger({ registerWebhook: false }, {}, typeVersion);
+			await server.activate();
+			expect(await post(server.url(), body, { 'content-type': contentType, ...signed(body) })).toMatchObject({ status: 200 });
+			expect((await post(server.url(), body, { 'content-type': contentType, ...signed(`${body} `) })).status).toBe(403);
+			expect(server.runs).toHaveLength(1);
+			expect(server.runs[0].items[0].json).toMatchObject({ eventType: 'text', text: expect.any(String) });
 		});
 
 		it.each([
