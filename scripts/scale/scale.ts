@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SANDBOX_DEFAULTS } from '../../sandbox';
 import { SCALE_DIR, startStack, type Stack } from './stack';
-import { percentile, pool, prng, rssMiB, sleep } from './stats';
+import { groupCpuMs, percentile, pool, prng, rssMiB, sleep } from './stats';
 import { handBuiltWorkflow, oursWorkflow } from './workflows';
 
 const env = (name: string, fallback: number) => {
@@ -59,6 +59,8 @@ interface LoadResult {
 	acceptP50Ms: number;
 	acceptP95Ms: number;
 	wallMs: number;
+	mainCpuMsPerEvent: number;
+	workersCpuMsPerEvent: number;
 }
 
 /**
@@ -73,6 +75,8 @@ async function load(stack: Stack, label: string, count: number, opts: { quietMs:
 	const deliveredFrom = sandbox.delivered.length;
 	let webhookNon2xx = 0;
 	let webhookErrors = 0;
+	const cpuGroups = () => ({ main: groupCpuMs(stack.main.pid), workers: stack.workers.reduce((sum, w) => sum + (w ? groupCpuMs(w.pid) : 0), 0) });
+	const cpuBefore = cpuGroups();
 	const started = Date.now();
 	const deadline = started + MAX_PHASE_MS;
 	let sent = 0;
@@ -111,6 +115,7 @@ async function load(stack: Stack, label: string, count: number, opts: { quietMs:
 		}
 		await sleep(200);
 	}
+	const cpuAfter = cpuGroups();
 	await sleep(2000); // late duplicates
 	const byToken = new Map<string, number[]>();
 	let extraReplies = 0;
@@ -154,10 +159,14 @@ async function load(stack: Stack, label: string, count: number, opts: { quietMs:
 		acceptP50Ms: percentile(acceptMs, 50),
 		acceptP95Ms: percentile(acceptMs, 95),
 		wallMs,
+		// CPU per sent event, from the first send until every reply was in: where each flow spends the 2 cores.
+		mainCpuMsPerEvent: Number(((cpuAfter.main - cpuBefore.main) / Math.max(1, sent)).toFixed(1)),
+		workersCpuMsPerEvent: Number(((cpuAfter.workers - cpuBefore.workers) / Math.max(1, sent)).toFixed(1)),
 	};
 	log(
 		`${label}: ${sent}/${count} sent, ${exactlyOnce} exactly once, ${result.lost} lost, ${duplicated} duplicated, ` +
-			`webhook non-2xx ${webhookNon2xx} + errors ${webhookErrors}; ${result.eventsPerSecond} events/s, p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms; webhook answered p50 ${result.acceptP50Ms} ms, p95 ${result.acceptP95Ms} ms`,
+			`webhook non-2xx ${webhookNon2xx} + errors ${webhookErrors}; ${result.eventsPerSecond} events/s, p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms; webhook answered p50 ${result.acceptP50Ms} ms, p95 ${result.acceptP95Ms} ms; ` +
+			`CPU per event: main ${result.mainCpuMsPerEvent} ms, workers ${result.workersCpuMsPerEvent} ms`,
 	);
 	return result;
 }
@@ -484,7 +493,20 @@ async function main(): Promise<void> {
 					p95Ms: Math.round(list.reduce((s, r) => s + r.p95Ms, 0) / list.length),
 					acceptP50Ms: Math.round(list.reduce((s, r) => s + r.acceptP50Ms, 0) / list.length),
 					acceptP95Ms: Math.round(list.reduce((s, r) => s + r.acceptP95Ms, 0) / list.length),
-					rounds: list.map(({ label, eventsPerSecond, p50Ms, p95Ms, acceptP50Ms, acceptP95Ms, lost, duplicated }) => ({ label, eventsPerSecond, p50Ms, p95Ms, acceptP50Ms, acceptP95Ms, lost, duplicated })),
+					mainCpuMsPerEvent: Number((list.reduce((s, r) => s + r.mainCpuMsPerEvent, 0) / list.length).toFixed(1)),
+					workersCpuMsPerEvent: Number((list.reduce((s, r) => s + r.workersCpuMsPerEvent, 0) / list.length).toFixed(1)),
+					rounds: list.map(({ label, eventsPerSecond, p50Ms, p95Ms, acceptP50Ms, acceptP95Ms, lost, duplicated, mainCpuMsPerEvent, workersCpuMsPerEvent }) => ({
+						label,
+						eventsPerSecond,
+						p50Ms,
+						p95Ms,
+						acceptP50Ms,
+						acceptP95Ms,
+						lost,
+						duplicated,
+						mainCpuMsPerEvent,
+						workersCpuMsPerEvent,
+					})),
 				};
 			};
 			const o = summary(collected.ours);
@@ -492,8 +514,8 @@ async function main(): Promise<void> {
 			const ratio = Number((o.eventsPerSecond / h.eventsPerSecond).toFixed(2));
 			results.compare = { ours: o, handBuilt: h, throughputRatioOursOverHand: ratio, p50RatioOursOverHand: Number((o.p50Ms / h.p50Ms).toFixed(2)), p95RatioOursOverHand: Number((o.p95Ms / h.p95Ms).toFixed(2)) };
 			log(
-				`compare: ours ${o.eventsPerSecond} events/s p50 ${o.p50Ms} ms p95 ${o.p95Ms} ms (webhook answered p50 ${o.acceptP50Ms} ms) | ` +
-					`hand-built ${h.eventsPerSecond} events/s p50 ${h.p50Ms} ms p95 ${h.p95Ms} ms (webhook answered p50 ${h.acceptP50Ms} ms) | throughput ratio ours/hand ${ratio}x`,
+				`compare: ours ${o.eventsPerSecond} events/s p50 ${o.p50Ms} ms p95 ${o.p95Ms} ms (webhook answered p50 ${o.acceptP50Ms} ms; CPU/event main ${o.mainCpuMsPerEvent} ms, workers ${o.workersCpuMsPerEvent} ms) | ` +
+					`hand-built ${h.eventsPerSecond} events/s p50 ${h.p50Ms} ms p95 ${h.p95Ms} ms (webhook answered p50 ${h.acceptP50Ms} ms; CPU/event main ${h.mainCpuMsPerEvent} ms, workers ${h.workersCpuMsPerEvent} ms) | throughput ratio ours/hand ${ratio}x`,
 			);
 			check(o.exactlyOnce === o.events && h.exactlyOnce === h.events, 'compare: both flows answered every event exactly once');
 		}

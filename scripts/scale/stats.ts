@@ -48,3 +48,25 @@ export function rssMiB(pid: number): number {
 		return NaN;
 	}
 }
+
+const CLOCK_TICKS_PER_S = 100; // USER_HZ on Linux
+
+/**
+ * CPU time (user + system, ms) used so far by every live process in a process group: n8n main or a
+ * worker together with its task runner. Read from /proc; processes that already exited are not counted.
+ */
+export function groupCpuMs(pgid: number): number {
+	let ticks = 0;
+	for (const entry of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+			// Fields after the parenthesised command name: state ppid pgrp ... utime(14) stime(15).
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+		} catch {
+			// The process ended between readdir and read.
+		}
+	}
+	return (ticks * 1000) / CLOCK_TICKS_PER_S;
+}
