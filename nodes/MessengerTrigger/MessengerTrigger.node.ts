@@ -25,8 +25,12 @@ import {
 } from './descriptions/properties';
 import { ACKNOWLEDGEMENT, triggerWebhooks } from './descriptions/webhooks';
 import { checkExists, create, remove } from './lifecycle';
+import { WebhookSecretCache } from './secret-cache';
 import type { Outcome, TriggerSettings } from './webhook';
 import { answerHandshake, handleDelivery } from './webhook';
+
+const PAGE_CREDENTIAL = 'facebookPageMessengerApi';
+const webhookSecrets = new WebhookSecretCache();
 
 function inboundAuth(ctx: IWebhookFunctions): InboundAuth {
 	const kind = ctx.getNodeParameter('authentication', 'none') as string;
@@ -56,9 +60,13 @@ async function settingsOf(ctx: IWebhookFunctions): Promise<TriggerSettings> {
 		auth: format === 'meta' ? { kind: 'none' } : inboundAuth(ctx),
 	};
 	if (format === 'meta') {
-		const credentials = await ctx.getCredentials('facebookPageMessengerApi');
-		settings.appSecret = String(credentials.appSecret ?? '');
-		settings.verifyToken = String(credentials.verifyToken ?? '');
+		const credentialId = ctx.getNode().credentials?.[PAGE_CREDENTIAL]?.id ?? undefined;
+		const secrets = await webhookSecrets.get(credentialId, async () => {
+			const credentials = await ctx.getCredentials(PAGE_CREDENTIAL);
+			return { appSecret: String(credentials.appSecret ?? ''), verifyToken: String(credentials.verifyToken ?? '') };
+		});
+		settings.appSecret = secrets.appSecret;
+		settings.verifyToken = secrets.verifyToken;
 	}
 	return settings;
 }

@@ -472,8 +472,14 @@ async function main(): Promise<void> {
 			// In queue mode the new webhook reaches main's registry shortly after activation.
 			for (let tries = 0; tries < 100 && (await fetch(handUrl, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status === 404; tries++) await sleep(200);
 			await sleep(2000); // the probe's own execution
-			await load(stack, 'warmup-hand', 1, { quietMs: 30_000 });
+			// Both flows warm up (JIT, connection pools, the database's pages) before anything is measured:
+			// A B B A cancels a steady drift, not the steep one of a cold start.
 			const per = Math.max(1, Math.floor(COMPARE / 2));
+			const warmup = Math.min(100, Math.max(1, Math.floor(per / 4)));
+			for (const [flow, url] of [rounds[0], rounds[1]]) {
+				stack.sandbox.config.meta.webhookUrl = url;
+				await load(stack, `warmup-${flow}`, warmup, { quietMs: 30_000 });
+			}
 			const collected: Record<'ours' | 'hand', LoadResult[]> = { ours: [], hand: [] };
 			for (const [i, [flow, url]] of rounds.entries()) {
 				stack.sandbox.config.meta.webhookUrl = url;

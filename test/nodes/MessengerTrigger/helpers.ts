@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { SandboxConfig } from '../../../sandbox';
@@ -20,7 +22,9 @@ export function triggerWorkflow(parameters: INodeParameters, more: Partial<Workf
 				position: [0, 0],
 				webhookId: WEBHOOK_ID,
 				parameters,
-				credentials: parameters.provider === 'meta' ? { facebookPageMessengerApi: { id: '3', name: 'Page' } } : {},
+				// A fresh id each time, as for a newly created credential: the trigger keeps a credential's
+				// secrets for a few seconds by id, and each test brings its own credential data.
+				credentials: parameters.provider === 'meta' ? { facebookPageMessengerApi: { id: randomUUID(), name: 'Page' } } : {},
 			},
 			...(more.nodes ?? []),
 		],
