@@ -108,7 +108,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 				logFile: path.join(logs, `n8n-worker${i + 1}.log`),
 				args: ['worker', '--concurrency=10'],
 				readyUrl: `http://127.0.0.1:${healthPort}/healthz`,
-				env: { ...shared, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' },
+				env: {
+					...shared,
+					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+					QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+					// SCALE_WORKER_NODE_OPTIONS: as SCALE_MAIN_NODE_OPTIONS, for the workers.
+					...(process.env.SCALE_WORKER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SCALE_WORKER_NODE_OPTIONS } : {}),
+				},
 			});
 			servers.push(worker);
 			workers[i] = worker;
