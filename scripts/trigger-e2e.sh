@@ -89,6 +89,8 @@ expect "meta, signed" 200 EVENT_RECEIVED -X POST "$META" "${JSON_CT[@]}" -H "x-h
 # Version 2 (the Meta workflow; Infobip's is version 1): n8n hands over no body for content types it
 # doesn't parse, and the trigger reads the raw bytes itself.
 expect "meta, signed octet-stream (v2 raw body)" 200 EVENT_RECEIVED -X POST "$META" -H 'content-type: application/octet-stream' -H "x-hub-signature-256: $(sig "$MB")" --data-binary "$MB"
+expect "meta, empty octet-stream (v2 raw body)" 401 "Invalid signature" -X POST "$META" -H 'content-type: application/octet-stream' --data-binary ''
+expect "meta, empty octet-stream signed (v2 raw body)" 400 "Empty body" -X POST "$META" -H 'content-type: application/octet-stream' -H "x-hub-signature-256: $(sig '')" --data-binary ''
 expect "meta, unsigned" 401 "Invalid signature" -X POST "$META" "${JSON_CT[@]}" --data-binary "$MB"
 expect "meta, wrong signature" 403 "Invalid signature" -X POST "$META" "${JSON_CT[@]}" -H "x-hub-signature-256: sha256=$(printf '0%.0s' $(seq 64))" --data-binary "$MB"
 expect "meta, nothing selected" 200 EVENT_RECEIVED -X POST "$META" "${JSON_CT[@]}" -H "x-hub-signature-256: $(sig "$READ")" --data-binary "$READ"

@@ -71,10 +71,19 @@ async function settingsOf(ctx: IWebhookFunctions): Promise<TriggerSettings> {
 	return settings;
 }
 
-/** The body as received. n8n keeps it in `rawBody`; older servers read it on demand. */
-async function rawBodyOf(ctx: IWebhookFunctions): Promise<Buffer> {
+/**
+ * The body as received, or undefined when it can't be read. n8n keeps it in `rawBody` for the content
+ * types it parses; for the others (version 2) it is read here, which fails when the client has gone.
+ */
+async function rawBodyOf(ctx: IWebhookFunctions): Promise<Buffer | undefined> {
 	const request = ctx.getRequestObject();
-	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') await request.readRawBody();
+	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') {
+		try {
+			await request.readRawBody();
+		} catch {
+			return undefined;
+		}
+	}
 	return Buffer.isBuffer(request.rawBody) ? request.rawBody : Buffer.alloc(0);
 }
 
@@ -163,10 +172,12 @@ export class MessengerTrigger implements INodeType {
 		if (settings.format === 'meta' && !settings.appSecret) {
 			this.logger.warn('Messenger Trigger: the credential has no App Secret, so X-Hub-Signature-256 is not checked');
 		}
+		const rawBody = await rawBodyOf(this);
+		if (rawBody === undefined) return respond(this, 400, 'Could not read the request body');
 		const outcome = handleDelivery(
 			{
 				headers: request.headers,
-				rawBody: await rawBodyOf(this),
+				rawBody,
 				query: this.getQueryData() as IDataObject,
 				params: this.getParamsData() as IDataObject,
 			},

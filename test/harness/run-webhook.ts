@@ -182,25 +182,33 @@ export async function startWebhookServer(workflowJson: WorkflowJson, options: We
 			return sendJson(res, 404, { code: 404, message: `The requested webhook "${method} ${segments.join('/')}" is not registered.` });
 		}
 
-		const rawBody = await readBody(req, limit);
-		if (rawBody === 'too-large') return sendJson(res, 413, { code: 413, message: 'request entity too large' });
 		const current = workflow();
 		const node = current.getNode(found.route.webhook.node) as INode;
 		const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim();
 		// Version 1 nodes get every body parsed; later versions only the content types n8n deems parsable,
-		// and the rest arrive with no body until the node calls readRawBody.
+		// and the rest arrive with no body until the node calls readRawBody, which reads the stream then
+		// (and fails as n8n's does when the client has gone).
 		const parsedUpFront = node.typeVersion === 1 || PARSABLE_CONTENT_TYPE.test(contentType);
-		const parsed = parsedUpFront ? parseBody(req, rawBody) : { ok: true as const, body: undefined };
-		if (!parsed.ok) return sendJson(res, 422, { code: 422, message: 'Failed to parse request body' });
 		const request = req as IncomingMessage & { rawBody?: Buffer };
+		let parsed: ReturnType<typeof parseBody> = { ok: true, body: undefined };
+		if (parsedUpFront) {
+			const rawBody = await readBody(req, limit);
+			if (rawBody === 'too-large') return sendJson(res, 413, { code: 413, message: 'request entity too large' });
+			request.rawBody = rawBody;
+			parsed = parseBody(req, rawBody);
+			if (!parsed.ok) return sendJson(res, 422, { code: 422, message: 'Failed to parse request body' });
+		}
 		Object.assign(req, {
-			rawBody: parsedUpFront ? rawBody : undefined,
 			body: parsed.body,
 			query: parseQueryString(url.search.slice(1)),
 			params: found.params,
 			contentType,
 			encoding: 'utf-8',
 			readRawBody: async () => {
+				if (request.rawBody) return;
+				if (req.destroyed || !req.readable) throw new Error('Request body stream was aborted or is not readable');
+				const rawBody = await readBody(req, limit);
+				if (rawBody === 'too-large') throw new Error('request entity too large');
 				request.rawBody = rawBody;
 			},
 		});
