@@ -75,7 +75,10 @@ async function load(stack: Stack, label: string, count: number, opts: { quietMs:
 	const deliveredFrom = sandbox.delivered.length;
 	let webhookNon2xx = 0;
 	let webhookErrors = 0;
-	const cpuGroups = () => ({ main: groupCpuMs(stack.main.pid), workers: stack.workers.reduce((sum, w) => sum + (w ? groupCpuMs(w.pid) : 0), 0) });
+	const cpuGroups = () => ({
+		main: groupCpuMs(stack.main.pid),
+		workers: new Map(stack.workers.filter((w): w is NonNullable<typeof w> => w !== undefined).map((w) => [w.pid, groupCpuMs(w.pid)])),
+	});
 	const cpuBefore = cpuGroups();
 	const started = Date.now();
 	const deadline = started + MAX_PHASE_MS;
@@ -161,7 +164,11 @@ async function load(stack: Stack, label: string, count: number, opts: { quietMs:
 		wallMs,
 		// CPU per sent event, from the first send until every reply was in: where each flow spends the 2 cores.
 		mainCpuMsPerEvent: Number(((cpuAfter.main - cpuBefore.main) / Math.max(1, sent)).toFixed(1)),
-		workersCpuMsPerEvent: Number(((cpuAfter.workers - cpuBefore.workers) / Math.max(1, sent)).toFixed(1)),
+		// A worker killed or started during the round is left out (its CPU is only partly on record), so
+		// the kill round undercounts.
+		workersCpuMsPerEvent: Number(
+			([...cpuAfter.workers].reduce((sum, [pid, ms]) => sum + Math.max(0, ms - (cpuBefore.workers.get(pid) ?? ms)), 0) / Math.max(1, sent)).toFixed(1),
+		),
 	};
 	log(
 		`${label}: ${sent}/${count} sent, ${exactlyOnce} exactly once, ${result.lost} lost, ${duplicated} duplicated, ` +
