@@ -3,9 +3,10 @@ import type { IDataObject, IWebhookDescription } from 'n8n-workflow';
 
 // n8n evaluates a webhook description's expression-valued fields on every request it routes. From
 // n8n 2.41 a field declared through `webhookDescriptionFields` carries a native resolver as well, and
-// main uses it instead of its expression runtime whenever the node's parameters hold no expression;
-// measured in the queue-mode scale run, the expression cost a V8 isolate per request (BENCHMARKS.md).
-// Older servers don't export the helper and read the same template as an ordinary expression.
+// main uses it instead of its expression runtime whenever the node's parameters hold no expression.
+// With N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE that spares building a V8 isolate for each request, which
+// was most of main's CPU per event in the queue-mode scale run (BENCHMARKS.md). Older servers don't
+// export the helper and read the same template as an ordinary expression.
 //
 // These functions are inlined into that template, so they must not close over anything.
 
