@@ -1,12 +1,9 @@
 // Structural checks for CM request bodies. Unknown or mistyped fields are 305 ("invalid field");
 // content rules (limits, combinations) are raised by the callers as 304.
 import { CM_ERROR, CmMessageError } from './errors';
+import { charLength, isRecord, type Json } from '../core/values';
 
-export type Json = Record<string, unknown>;
-
-export function isRecord(value: unknown): value is Json {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { charLength, isHttpUrl, isRecord, type Json } from '../core/values';
 
 export function fieldError(text: string): CmMessageError {
 	return new CmMessageError(CM_ERROR.invalidField, text);
@@ -39,20 +36,8 @@ export function stringField(obj: Json, key: string, where: string, required = fa
 	return value;
 }
 
-export function charLength(text: string): number {
-	return Array.from(text).length;
-}
-
 export function maxChars(value: string, limit: number, where: string): void {
 	const length = charLength(value);
 	if (length > limit) throw bodyError(`${where} must be at most ${limit} characters (got ${length})`);
 }
 
-export function isHttpUrl(value: string): boolean {
-	try {
-		const url = new URL(value);
-		return url.protocol === 'http:' || url.protocol === 'https:';
-	} catch {
-		return false;
-	}
-}

@@ -1,12 +1,9 @@
 // Small structural checks for request bodies. Every failure names the field (dotted path) and the
 // rule, and becomes a 400 BAD_REQUEST through InfobipRequestError.
 import { InfobipRequestError } from './errors';
+import { charLength, isRecord, type Json } from '../core/values';
 
-export type Json = Record<string, unknown>;
-
-export function isRecord(value: unknown): value is Json {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { charLength, isHttpUrl, isRecord, type Json } from '../core/values';
 
 export function requireObject(value: unknown, path: string): Json {
 	if (!isRecord(value)) throw new InfobipRequestError(`${path} must be a JSON object`);
@@ -34,22 +31,9 @@ export function requireString(obj: Json, key: string, path: string): string {
 	return value;
 }
 
-/** Length in characters (Unicode code points), the unit the seeds' limits are written in. */
-export function charLength(text: string): number {
-	return Array.from(text).length;
-}
-
 export function maxLength(value: string, limit: number, where: string): void {
 	if (charLength(value) > limit) {
 		throw new InfobipRequestError(`${where} must be at most ${limit} characters (got ${charLength(value)})`);
 	}
 }
 
-export function isHttpUrl(value: string): boolean {
-	try {
-		const url = new URL(value);
-		return url.protocol === 'http:' || url.protocol === 'https:';
-	} catch {
-		return false;
-	}
-}

@@ -26,13 +26,10 @@ export function fail(message: string, code = 100, subcode?: number): never {
 
 export const at = (parent: string, key: string | number): string => (parent ? `${parent}[${key}]` : String(key));
 
-export const charCount = (s: string): number => Array.from(s).length;
+// Graph's validation names them in its own vocabulary.
+import { charLength as charCount, isHttpUrl, isRecord as isObj, type Json as Obj } from '../core/values';
 
-export type Obj = Record<string, unknown>;
-
-export function isObj(v: unknown): v is Obj {
-	return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { charCount, isHttpUrl, isObj, type Obj };
 
 export function asObject(v: unknown, path: string): Obj {
 	if (!isObj(v)) fail(`(#100) Param ${path} must be a JSON object`);
@@ -93,14 +90,6 @@ export function oneOf<T extends string>(o: Obj, key: string, path: string, allow
 	return v as T;
 }
 
-export function isHttpUrl(v: string, httpsOnly = false): boolean {
-	try {
-		const u = new URL(v);
-		return httpsOnly ? u.protocol === 'https:' : u.protocol === 'http:' || u.protocol === 'https:';
-	} catch {
-		return false;
-	}
-}
 
 export function url(o: Obj, key: string, path: string, opts: { required?: boolean; httpsOnly?: boolean } = {}): string | undefined {
 	const v = str(o, key, path, { required: opts.required });
