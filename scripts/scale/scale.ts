@@ -16,7 +16,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SANDBOX_DEFAULTS } from '../../sandbox';
 import { SCALE_DIR, startStack, type Stack } from './stack';
-import { groupCpuMs, percentile, pool, prng, rssMiB, sleep } from './stats';
+import { mulberry32 } from '../../sandbox/core/prng';
+import { groupCpuMs, percentile, pool, rssMiB, sleep } from './stats';
 import { handBuiltWorkflow, oursWorkflow } from './workflows';
 
 const env = (name: string, fallback: number) => {
@@ -190,6 +191,24 @@ function tally(stack: Stack, workflowId: string, since: number): Record<string, 
 }
 const totalOf = (counts: Record<string, number>) => Object.values(counts).reduce((s, n) => s + n, 0);
 
+/**
+ * One load phase with the sandbox answering 5% of sends 429 (Retry-After 1) and 1% 500, and what it
+ * injected: only the faults, so that every lost reply can be matched to a 500.
+ */
+async function loadUnderFaults(stack: Stack, label: string, workflowId: string) {
+	stack.sandbox.addFault({ routeId: 'meta.messages', status: 429, retryAfter: 1, probability: 0.05 });
+	stack.sandbox.addFault({ routeId: 'meta.messages', status: 500, probability: 0.01 });
+	const logFrom = stack.sandbox.log.length;
+	const since = Date.now();
+	const r = await load(stack, label, EVENTS, { quietMs: 30_000 });
+	stack.sandbox.clearFaults();
+	const sends = stack.sandbox.log.slice(logFrom).filter((e) => e.routeId === 'meta.messages');
+	const injected429 = sends.filter((e) => e.fault && e.status === 429).length;
+	const injected500 = sends.filter((e) => e.fault && e.status === 500).length;
+	log(`${label}: ${sends.length} send requests, ${injected429} answered 429 (Retry-After 1), ${injected500} answered 500`);
+	return { r, sendRequests: sends.length, injected429, injected500, executions: tally(stack, workflowId, since) };
+}
+
 async function mainAlive(stack: Stack): Promise<boolean> {
 	try {
 		return (await fetch(`${stack.main.url}/healthz`, { signal: AbortSignal.timeout(5000) })).ok;
@@ -303,7 +322,7 @@ function pickBadHeader(random: () => number, i: number): string {
 }
 
 async function fuzz(stack: Stack, url: string, workflowId: string, count: number) {
-	const random = prng(20261123);
+	const random = mulberry32(20261123);
 	const since = Date.now();
 	const rssBefore = rssMiB(stack.main.pid);
 	const statuses: Record<string, number> = {};
@@ -389,17 +408,8 @@ async function main(): Promise<void> {
 		}
 
 		if (PHASES.has('faults')) {
-			stack.sandbox.addFault({ routeId: 'meta.messages', status: 429, retryAfter: 1, probability: 0.05 });
-			stack.sandbox.addFault({ routeId: 'meta.messages', status: 500, probability: 0.01 });
-			const logFrom = stack.sandbox.log.length;
-			const since = Date.now();
-			const r = await load(stack, 'faults', EVENTS, { quietMs: 30_000 });
-			stack.sandbox.clearFaults();
-			const sends = stack.sandbox.log.slice(logFrom).filter((e) => e.routeId === 'meta.messages');
-			const injected429 = sends.filter((e) => e.fault && e.status === 429).length;
-			const injected500 = sends.filter((e) => e.fault && e.status === 500).length;
-			results.faults = { ...r, sendRequests: sends.length, injected429, injected500, executions: tally(stack, oursId, since) };
-			log(`faults: ${sends.length} send requests, ${injected429} answered 429 (Retry-After 1), ${injected500} answered 500`);
+			const { r, sendRequests, injected429, injected500, executions } = await loadUnderFaults(stack, 'faults', oursId);
+			results.faults = { ...r, sendRequests, injected429, injected500, executions };
 			check(r.duplicated === 0, 'faults: no event answered twice');
 			check(r.lost <= injected500, `faults: every lost reply is one the sandbox answered 500 to (lost ${r.lost}, 500s ${injected500}); 429s all recovered`);
 		}
@@ -413,17 +423,8 @@ async function main(): Promise<void> {
 			while (stack.sandbox.config.meta.webhookUrl !== variantUrl && Date.now() < until) await sleep(100);
 			stack.sandbox.config.meta.webhookUrl = variantUrl;
 			await load(stack, 'warmup-retry', 1, { quietMs: 30_000 });
-			stack.sandbox.addFault({ routeId: 'meta.messages', status: 429, retryAfter: 1, probability: 0.05 });
-			stack.sandbox.addFault({ routeId: 'meta.messages', status: 500, probability: 0.01 });
-			const logFrom = stack.sandbox.log.length;
-			const since = Date.now();
-			const r = await load(stack, 'retry', EVENTS, { quietMs: 30_000 });
-			stack.sandbox.clearFaults();
-			const sends = stack.sandbox.log.slice(logFrom).filter((e) => e.routeId === 'meta.messages');
-			const injected429 = sends.filter((e) => e.fault && e.status === 429).length;
-			const injected500 = sends.filter((e) => e.fault && e.status === 500).length;
-			results.retry = { ...r, sendRequests: sends.length, injected429, injected500, executions: tally(stack, variantId, since) };
-			log(`retry: ${sends.length} send requests, ${injected429} answered 429, ${injected500} answered 500`);
+			const { r, sendRequests, injected429, injected500, executions } = await loadUnderFaults(stack, 'retry', variantId);
+			results.retry = { ...r, sendRequests, injected429, injected500, executions };
 			check(r.duplicated === 0, 'faults + Retry On Fail: no event answered twice');
 			check(r.exactlyOnce === EVENTS, `faults + Retry On Fail: exactly one reply per event (got ${r.exactlyOnce}, lost ${r.lost})`);
 			// The variant stays active (deactivating would unsubscribe at the sandbox in the background).
@@ -494,20 +495,20 @@ async function main(): Promise<void> {
 			}
 			stack.sandbox.config.meta.webhookUrl = oursUrl;
 			const summary = (list: LoadResult[]) => {
-				const events = list.reduce((s, r) => s + r.events, 0);
-				const replied = list.reduce((s, r) => s + r.sent - r.lost, 0);
-				const wall = list.reduce((s, r) => s + r.wallMs, 0);
+				const sum = (pick: (r: LoadResult) => number) => list.reduce((s, r) => s + pick(r), 0);
+				const mean = (pick: (r: LoadResult) => number) => sum(pick) / list.length;
+				const replied = sum((r) => r.sent - r.lost);
 				return {
-					events,
+					events: sum((r) => r.events),
 					replied,
-					exactlyOnce: list.reduce((s, r) => s + r.exactlyOnce, 0),
-					eventsPerSecond: Number(((replied / wall) * 1000).toFixed(1)),
-					p50Ms: Math.round(list.reduce((s, r) => s + r.p50Ms, 0) / list.length),
-					p95Ms: Math.round(list.reduce((s, r) => s + r.p95Ms, 0) / list.length),
-					acceptP50Ms: Math.round(list.reduce((s, r) => s + r.acceptP50Ms, 0) / list.length),
-					acceptP95Ms: Math.round(list.reduce((s, r) => s + r.acceptP95Ms, 0) / list.length),
-					mainCpuMsPerEvent: Number((list.reduce((s, r) => s + r.mainCpuMsPerEvent, 0) / list.length).toFixed(1)),
-					workersCpuMsPerEvent: Number((list.reduce((s, r) => s + r.workersCpuMsPerEvent, 0) / list.length).toFixed(1)),
+					exactlyOnce: sum((r) => r.exactlyOnce),
+					eventsPerSecond: Number(((replied / sum((r) => r.wallMs)) * 1000).toFixed(1)),
+					p50Ms: Math.round(mean((r) => r.p50Ms)),
+					p95Ms: Math.round(mean((r) => r.p95Ms)),
+					acceptP50Ms: Math.round(mean((r) => r.acceptP50Ms)),
+					acceptP95Ms: Math.round(mean((r) => r.acceptP95Ms)),
+					mainCpuMsPerEvent: Number(mean((r) => r.mainCpuMsPerEvent).toFixed(1)),
+					workersCpuMsPerEvent: Number(mean((r) => r.workersCpuMsPerEvent).toFixed(1)),
 					rounds: list.map(({ label, eventsPerSecond, p50Ms, p95Ms, acceptP50Ms, acceptP95Ms, lost, duplicated, mainCpuMsPerEvent, workersCpuMsPerEvent }) => ({
 						label,
 						eventsPerSecond,

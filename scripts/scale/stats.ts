@@ -1,4 +1,4 @@
-// Small helpers for the scale run: percentiles, a seeded PRNG, bounded-concurrency loops.
+// Small helpers for the scale run: percentiles, bounded-concurrency loops, process figures from /proc.
 import fs from 'node:fs';
 
 export function percentile(values: number[], p: number): number {
@@ -9,18 +9,6 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** mulberry32, as the sandbox's fault engine uses: reproducible for a seed. */
-export function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /**
  * Runs `task(i)` for i in [0, count) with at most `concurrency` in flight, stopping early (and
