@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -10,6 +9,7 @@ import type {
 import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
 import { baseUrlOf } from '../shared/providers/util';
+import { INFOBIP_SETUP_API, requestFullResponse } from '../shared/setup-request';
 import { drainInbox, MAX_PULL_LIMIT, MAX_REQUEST_MS } from './drain';
 
 /** Infobip v1's error text (`requestError.serviceException.text`), or a stand-in. */
@@ -84,15 +84,7 @@ export class MessengerInboxTrigger implements INodeType {
 			...timingOf(this, start),
 			singlePage: this.getMode() === 'manual',
 			pull: async (limit, timeout) => {
-				const response = (await this.helpers.httpRequestWithAuthentication.call(this, 'infobipMessengerApi', {
-					method: 'GET',
-					url,
-					qs: { limit },
-					json: true,
-					timeout,
-					returnFullResponse: true,
-					ignoreHttpStatusErrors: true,
-				})) as IN8nHttpFullResponse;
+				const response = await requestFullResponse(this, INFOBIP_SETUP_API, { method: 'GET', url, qs: { limit }, json: true, timeout });
 				if (response.statusCode >= 200 && response.statusCode < 300) return response.body;
 				throw new NodeApiError(this.getNode(), (response.body ?? {}) as JsonObject, {
 					httpCode: String(response.statusCode),

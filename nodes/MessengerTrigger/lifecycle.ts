@@ -13,6 +13,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { EventType } from '../shared/model/event';
 import type { MetaSubscriptionTarget } from '../shared/providers/meta/subscriptions';
+import { GRAPH_SETUP_API, requestFullResponse } from '../shared/setup-request';
 import {
 	appSubscriptionState,
 	appTokenHeader,
@@ -62,7 +63,7 @@ const quiet = { returnFullResponse: true, ignoreHttpStatusErrors: true } as cons
 
 /** A call with the page token: the credential's own authentication (Bearer token + appsecret_proof). */
 async function pageCall(ctx: IHookFunctions, request: IHttpRequestOptions): Promise<GraphAnswer> {
-	return answerOf(await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL, { ...request, ...quiet }));
+	return answerOf(await requestFullResponse(ctx, GRAPH_SETUP_API, request));
 }
 
 /**

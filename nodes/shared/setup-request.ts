@@ -1,8 +1,10 @@
 import type {
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
@@ -57,12 +59,42 @@ export const GRAPH_SETUP_API: SetupApi = {
 
 export type SetupContext = IExecuteFunctions | ILoadOptionsFunctions;
 
+/** Every node context that calls a provider outside the send path. */
+export type ProviderCallContext = SetupContext | IPollFunctions | IHookFunctions;
+
 export interface SetupRequestOptions {
 	itemIndex?: number;
 	/** Statuses handed back to the caller instead of failing (e.g. 404 for an idempotent delete). */
 	allowStatuses?: readonly number[];
 	/** Values to scrub from any error text (secrets the request carried in its body). */
 	secrets?: readonly string[];
+}
+
+/**
+ * One request with n8n's credential handling that hands back every HTTP answer, whatever its status.
+ * A connection that fails becomes "<provider> could not be reached", built from the error's message
+ * alone: n8n's own error carries the request config, auth header included.
+ */
+export async function requestFullResponse(
+	ctx: ProviderCallContext,
+	api: Pick<SetupApi, 'displayName' | 'credentialType'>,
+	options: IHttpRequestOptions,
+	{ itemIndex, secrets = [] }: Pick<SetupRequestOptions, 'itemIndex' | 'secrets'> = {},
+): Promise<IN8nHttpFullResponse> {
+	try {
+		return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, api.credentialType, {
+			...options,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as IN8nHttpFullResponse;
+	} catch (error) {
+		const reason = maskSecrets(error instanceof Error ? error.message : String(error), secrets);
+		throw new NodeApiError(ctx.getNode(), { message: reason } as JsonObject, {
+			itemIndex,
+			message: `${api.displayName} could not be reached`,
+			description: `${reason}. Check the base URL of the credential.`,
+		});
+	}
 }
 
 /**
@@ -76,21 +108,7 @@ export async function setupRequest(
 	options: IHttpRequestOptions,
 	{ itemIndex, allowStatuses = [], secrets = [] }: SetupRequestOptions = {},
 ): Promise<IN8nHttpFullResponse> {
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, api.credentialType, {
-			...options,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as IN8nHttpFullResponse;
-	} catch (error) {
-		const reason = maskSecrets(error instanceof Error ? error.message : String(error), secrets);
-		throw new NodeApiError(ctx.getNode(), { message: reason } as JsonObject, {
-			itemIndex,
-			message: `${api.displayName} could not be reached`,
-			description: `${reason}. Check the base URL of the credential.`,
-		});
-	}
+	const response = await requestFullResponse(ctx, api, options, { itemIndex, secrets });
 	if (allowStatuses.includes(response.statusCode)) return response;
 	const problem = api.parseError(response.statusCode, response.body);
 	if (response.statusCode < 400 && !problem) return response;

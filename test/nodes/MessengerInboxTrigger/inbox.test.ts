@@ -147,6 +147,15 @@ describe('Messenger Inbox Trigger against the sandbox inbox', () => {
 		expect(JSON.stringify(failed.error)).not.toContain('wrong-key-9d2e1f');
 	});
 
+	it('says Infobip could not be reached when the base URL answers nothing, without the key in the error', async () => {
+		const closed = { infobipMessengerApi: { baseUrl: 'http://127.0.0.1:9', authType: 'apiKey', apiKey: 'unreachable-key-4c7a' } };
+		const failed = await runPoll(inboxWorkflow(), NODE, { credentials: closed });
+		expect(failed.items).toBeNull();
+		expect(failed.error?.message).toBe('Infobip could not be reached');
+		expect((failed.error as Error & { description?: string }).description).toMatch(/refused the connection.*Check the base URL of the credential/);
+		expect(JSON.stringify(failed.error)).not.toContain('unreachable-key-4c7a');
+	});
+
 	it('stops at the per-poll cap and leaves the rest in the inbox', async () => {
 		const texts = await enqueue(1200);
 		const first = await runPoll(inboxWorkflow({ pullLimit: 500, maxMessages: 700 }), NODE, { credentials: credentials() });
