@@ -47,12 +47,18 @@ function suggestionPayload(message: Record<string, unknown>): string | null {
 	return null;
 }
 
-function moEvent(body: Record<string, unknown>): MessengerEvent {
+/** CM.com's addressing, the same in MO messages and channel events: user `from`, page `to`, UTC time. */
+function addressedEvent(body: Record<string, unknown>): MessengerEvent {
 	const event = emptyEvent('cm', 'unknown', body);
 	event.senderId = numberOf(body.from);
 	event.recipientId = numberOf(body.to);
 	event.pageId = event.recipientId;
 	event.timestamp = isoFromDateString(body.timeUtc, true);
+	return event;
+}
+
+function moEvent(body: Record<string, unknown>): MessengerEvent {
+	const event = addressedEvent(body);
 	event.messageId = stringOrNull(body.reference) || null;
 	const message = isRecord(body.message) ? body.message : undefined;
 	if (!message) return event;
@@ -79,11 +85,7 @@ function moEvent(body: Record<string, unknown>): MessengerEvent {
 
 /** The separate "incoming events" webhook (`{from, to, event, timeUtc, channel}`): opt-ins and others. */
 function channelEvent(body: Record<string, unknown>): MessengerEvent {
-	const event = emptyEvent('cm', 'unknown', body);
-	event.senderId = numberOf(body.from);
-	event.recipientId = numberOf(body.to);
-	event.pageId = event.recipientId;
-	event.timestamp = isoFromDateString(body.timeUtc, true);
+	const event = addressedEvent(body);
 	const name = isRecord(body.event) ? (stringOrNull(body.event.type) ?? stringOrNull(body.event.name)) : stringOrNull(body.event);
 	if (name !== null && /opt.?in/i.test(name)) event.eventType = 'optin';
 	return event;
