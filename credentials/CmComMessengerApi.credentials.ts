@@ -13,7 +13,7 @@ export class CmComMessengerApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/cm.svg', dark: 'file:../icons/cm.dark.svg' };
 
-	documentationUrl = 'https://developers.cm.com/messaging/docs/facebook-messenger';
+	documentationUrl = 'https://github.com/n8n-nodes-messenger/n8n-nodes-messenger#cmcom-messenger-api';
 
 	properties: INodeProperties[] = [
 		{

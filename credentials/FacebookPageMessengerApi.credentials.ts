@@ -16,7 +16,7 @@ export class FacebookPageMessengerApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/messenger.svg', dark: 'file:../icons/messenger.dark.svg' };
 
-	documentationUrl = 'https://developers.facebook.com/docs/messenger-platform';
+	documentationUrl = 'https://github.com/n8n-nodes-messenger/n8n-nodes-messenger#facebook-page-messenger-api';
 
 	properties: INodeProperties[] = [
 		{

@@ -15,7 +15,7 @@ export class InfobipMessengerApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/infobip.svg', dark: 'file:../icons/infobip.dark.svg' };
 
-	documentationUrl = 'https://www.infobip.com/docs/api';
+	documentationUrl = 'https://github.com/n8n-nodes-messenger/n8n-nodes-messenger#infobip-messenger-api';
 
 	properties: INodeProperties[] = [
 		{

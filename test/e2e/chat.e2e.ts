@@ -19,7 +19,7 @@ let userDataDir = '';
 let browser: BrowserContext;
 let workflowId = '';
 
-/** Screenshots go to test-artifacts/; the README's (`forDocs`) also to docs/img/ with UPDATE_DOCS_IMAGES=1. */
+/** Screenshots go to test-artifacts/; the documentation's (`forDocs`: README.md, CONTRIBUTING.md) also to docs/img/ with UPDATE_DOCS_IMAGES=1. */
 function saveScreenshot(name: string, png: Buffer, forDocs = true): void {
 	fs.mkdirSync(ctx.state.artifactsDir, { recursive: true });
 	fs.writeFileSync(path.join(ctx.state.artifactsDir, name), png);

@@ -58,7 +58,8 @@ describe('Messenger node: every limit at the boundary and one past it', () => {
 		sandbox.clearLog();
 		const past = await send(sandbox, provider, parametersFor(c.make(limit + 1), alice));
 		if (provider === 'infobip' && c.name === 'text') {
-			// Seed 003: longer text is truncated by Infobip, so it is sent, with a warning on the item.
+			// Infobip's Facebook Messenger API v1 ("Send Facebook message"): longer text is truncated by
+			// Infobip, so it is sent, with a warning on the item.
 			expect(past.error).toBeUndefined();
 			expect(past.items[0].json.warnings).toEqual([expect.stringContaining(`text is ${limit + 1} characters long`)]);
 			expect(JSON.stringify(sandbox.delivered[0].message)).toContain(`"${'a'.repeat(limit)}"`);
