@@ -6,7 +6,8 @@
 //     .json file; a superset of the ['**/*.js', 'package.json'] the published-package gate lints);
 //   - the sources, with the scanner's SOURCE_FILE_PATTERNS (package.json, nodes/ and credentials/), the
 //     leg the gate runs on the repository checkout that the package's npm provenance points at.
-// Usage: node scripts/scan.js [--sources | --dir <unpacked package dir>]
+// --no-build packs dist/ as it is (the jest suite, which runs after `npm run build`, must not rebuild
+// under the other tests' feet); --sources scans the sources only; --dir scans one unpacked package.
 // Exit code: 0 when every scanned leg passes, 1 on any scanner error, 2 when the scan itself cannot run.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -18,6 +19,8 @@ const ROOT = path.resolve(__dirname, '..');
 const SCANNER_PACKAGE = '@n8n/scan-community-package';
 // What the build reads; a dist/ older than any of these is rebuilt before packing.
 const BUILD_INPUTS = ['nodes', 'credentials', 'icons', 'index.js', 'gulpfile.js', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+
+const USAGE = 'usage: node scripts/scan.js [--no-build] [--sources | --dir <unpacked package dir>]';
 
 class ScanSetupError extends Error {}
 
@@ -96,14 +99,22 @@ async function scanLeg(scanner, label, dir, patterns) {
 }
 
 function parseArgs(argv) {
-	if (argv.length === 0) return { mode: 'package' };
-	if (argv.length === 1 && argv[0] === '--sources') return { mode: 'sources' };
-	if (argv.length === 2 && argv[0] === '--dir') return { mode: 'dir', dir: path.resolve(argv[1]) };
-	throw new ScanSetupError('usage: node scripts/scan.js [--sources | --dir <unpacked package dir>]');
+	const options = { mode: 'package', build: true };
+	for (let i = 0; i < argv.length; i += 1) {
+		if (argv[i] === '--sources') options.mode = 'sources';
+		else if (argv[i] === '--dir' && argv[i + 1]) options.dir = path.resolve(argv[++i]);
+		else if (argv[i] === '--no-build') options.build = false;
+		else throw new ScanSetupError(`unknown argument ${argv[i]}\n${USAGE}`);
+	}
+	if (options.dir) options.mode = 'dir';
+	return options;
 }
 
 async function main() {
 	const options = parseArgs(process.argv.slice(2));
+	// eslint-plugin-n8n-nodes-base reads NODE_ENV=test (which jest sets) as its own test run and then
+	// checks made-up file names instead of the real ones: 55 false errors on these sources.
+	if (process.env.NODE_ENV === 'test') delete process.env.NODE_ENV;
 	const scanner = await import(`${SCANNER_PACKAGE}/scanner/scanner.mjs`);
 	// Importing the scanner makes a temporary directory (for registry downloads this never does); tmp,
 	// resolved exactly as the scanner resolves it, removes it again on exit.
@@ -115,9 +126,11 @@ async function main() {
 	let workDir;
 	try {
 		if (options.mode === 'package') {
-			if (buildIsStale()) {
+			if (options.build && buildIsStale()) {
 				process.stderr.write('scan: dist/ is missing or older than the sources, building first\n');
 				run('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'pipe'] });
+			} else if (!fs.existsSync(path.join(ROOT, 'dist'))) {
+				throw new ScanSetupError('dist/ is missing: run `npm run build` first (or drop --no-build)');
 			}
 			workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-messenger-scan-'));
 			legs.push(await scanLeg(scanner, 'tarball', packAndUnpack(workDir), undefined));
