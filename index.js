@@ -1,14 +1,7 @@
 'use strict';
-// The package's entry point (`main`, copied to dist/index.js by the build): the absolute paths of the
-// node and credential files n8n loads, read from package.json's `n8n` block so the two never disagree.
-const path = require('node:path');
-
-const root = path.basename(__dirname) === 'dist' ? path.dirname(__dirname) : __dirname;
-const { n8n } = require(path.join(root, 'package.json'));
-
-const resolveAll = (files) => files.map((file) => path.join(root, file));
-
-module.exports = {
-	nodes: resolveAll(n8n.nodes),
-	credentials: resolveAll(n8n.credentials),
-};
+// The package's `main` (copied to dist/index.js by the build), kept so that `require('n8n-nodes-messenger')`
+// resolves; n8n never loads it. n8n-core's PackageDirectoryLoader reads package.json's `n8n` block and
+// requires each node and credential file listed there by path. It imports nothing and reads no Node
+// global: n8n's community package scanner rejects modules such as node:path and globals such as
+// __dirname in every file the tarball ships.
+module.exports = {};

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { PackageDirectoryLoader } from 'n8n-core';
+
 // These read the built dist/ (npm test builds before jest) as n8n will load it, by path, at run time.
 /* eslint-disable @typescript-eslint/no-require-imports */
 const root = path.resolve(__dirname, '../..');
@@ -50,13 +52,28 @@ describe('package.json', () => {
 	});
 });
 
-describe('index.js', () => {
-	it.each(['index.js', 'dist/index.js'])('%s exports the absolute paths of the built nodes and credentials', (file) => {
+describe('entry point', () => {
+	it('is not what n8n loads: n8n-core reads the n8n block and loads every listed file by path', async () => {
+		// How n8n loads an installed community package (packages/cli load-nodes-and-credentials.ts
+		// loadPackage): a PackageDirectoryLoader on the package directory; `main` is never required.
+		const loader = new PackageDirectoryLoader(root);
+		await loader.loadAll();
+		const instantiate = (file: string) => new (require(path.join(root, file))[path.basename(file).split('.')[0]])();
+		const nodeNames = (pkg.n8n.nodes as string[]).map((file) => instantiate(file).description.name);
+		const credentialNames = (pkg.n8n.credentials as string[]).map((file) => instantiate(file).name);
+		expect(loader.packageName).toBe(pkg.name);
+		expect(Object.keys(loader.known.nodes).sort()).toEqual(nodeNames.sort());
+		expect(Object.keys(loader.known.credentials).sort()).toEqual(credentialNames.sort());
+		const loadedFrom = [...Object.values(loader.known.nodes), ...Object.values(loader.known.credentials)];
+		expect(loadedFrom.map(({ sourcePath }) => sourcePath).sort()).toEqual([...pkg.n8n.nodes, ...pkg.n8n.credentials].sort());
+	});
+
+	it('is the built copy of index.js, which imports nothing and exports nothing', () => {
+		// n8n's community package scanner rejects require()s of Node modules and globals such as __dirname
+		// in shipped files (test/package/scan.test.ts scans the tarball); an empty module gives it nothing.
 		expect(pkg.main).toBe('dist/index.js');
-		const entry = require(path.join(root, file));
-		expect(entry.nodes).toEqual(pkg.n8n.nodes.map((file: string) => path.join(root, file)));
-		expect(entry.credentials).toEqual(pkg.n8n.credentials.map((file: string) => path.join(root, file)));
-		for (const file of [...entry.nodes, ...entry.credentials]) expect(existsSync(file)).toBe(true);
+		expect(readFileSync(path.join(root, pkg.main), 'utf8')).toBe(readFileSync(path.join(root, 'index.js'), 'utf8'));
+		expect(require(path.join(root, pkg.main))).toEqual({});
 	});
 });
 
@@ -70,7 +87,8 @@ describe('npm pack', () => {
 		const files: string[] = JSON.parse(output)[0].files.map((entry: { path: string }) => entry.path);
 		const outside = files.filter((file) => !file.startsWith('dist/'));
 		expect(outside.sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
-		expect(files).toEqual(expect.arrayContaining([...pkg.n8n.nodes, ...pkg.n8n.credentials]));
-		expect(files.some((file) => /\.(ts|map)$/.test(file) && !file.endsWith('.d.ts'))).toBe(false);
+		expect(files).toEqual(expect.arrayContaining([pkg.main, ...pkg.n8n.nodes, ...pkg.n8n.credentials]));
+		// No sources, source maps or declarations (.d.ts trip the scanner's credential file name rule).
+		expect(files.filter((file) => /\.(ts|map)$/.test(file))).toEqual([]);
 	});
 });
