@@ -11,7 +11,8 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { EventType } from '../shared/model/event';
 import { isEventType } from '../shared/model/event';
 import { isInboundFormat } from '../shared/providers/inbound';
-import type { InboundAuth } from './auth';
+import { inboundAuthOf, PAGE_CREDENTIAL, unsignedAllowed } from './configuration';
+import { MAX_EVENTS_PER_DELIVERY } from './delivery-limits';
 import {
 	authenticationProperties,
 	DEFAULT_EVENTS,
@@ -21,52 +22,51 @@ import {
 	noticeProperties,
 	optionsProperty,
 	registerProperty,
+	skipSignatureCheckProperty,
 	triggerCredentials,
 } from './descriptions/properties';
 import { ACKNOWLEDGEMENT, triggerWebhooks } from './descriptions/webhooks';
 import { checkExists, create, remove } from './lifecycle';
+import { RecentEvents } from './recent-events';
 import { WebhookSecretCache } from './secret-cache';
 import type { Outcome, TriggerSettings } from './webhook';
 import { answerHandshake, handleDelivery } from './webhook';
 
-const PAGE_CREDENTIAL = 'facebookPageMessengerApi';
 const webhookSecrets = new WebhookSecretCache();
+const recentEvents = new RecentEvents();
 
-function inboundAuth(ctx: IWebhookFunctions): InboundAuth {
-	const kind = ctx.getNodeParameter('authentication', 'none') as string;
-	const text = (name: string, fallback = '') => String(ctx.getNodeParameter(name, fallback));
-	switch (kind) {
-		case 'headerSecret':
-			return { kind, headerName: text('headerName', 'X-Webhook-Secret'), secret: text('secret') };
-		case 'pathSecret':
-			return { kind, secret: text('secret') };
-		case 'basicAuth':
-			return { kind, user: text('basicAuthUser'), password: text('basicAuthPassword') };
-		default:
-			return { kind: 'none' };
-	}
+/** A positive number option, or the fallback when it is unset or not one. */
+function positive(value: unknown, fallback: number): number {
+	const number = Number(value ?? fallback);
+	return Number.isFinite(number) && number > 0 ? number : fallback;
 }
 
 async function settingsOf(ctx: IWebhookFunctions): Promise<TriggerSettings> {
+	const node = ctx.getNode();
+	const read = (name: string, fallback: unknown) => ctx.getNodeParameter(name, fallback);
 	const format = ctx.getNodeParameter('provider') as string;
-	if (!isInboundFormat(format)) throw new NodeOperationError(ctx.getNode(), `Unknown provider "${format}"`);
+	if (!isInboundFormat(format)) throw new NodeOperationError(node, `Unknown provider "${format}"`);
 	const events = (ctx.getNodeParameter('events', DEFAULT_EVENTS) as string[]).filter(isEventType);
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
-	const maxBodyKb = Number(options.maxBodyKb ?? DEFAULT_MAX_BODY_KB);
 	const settings: TriggerSettings = {
 		format,
 		events: new Set<EventType>(events),
-		maxBodyBytes: (Number.isFinite(maxBodyKb) && maxBodyKb > 0 ? maxBodyKb : DEFAULT_MAX_BODY_KB) * 1024,
-		auth: format === 'meta' ? { kind: 'none' } : inboundAuth(ctx),
+		maxBodyBytes: positive(options.maxBodyKb, DEFAULT_MAX_BODY_KB) * 1024,
+		maxEvents: Math.min(positive(options.maxEvents, MAX_EVENTS_PER_DELIVERY), MAX_EVENTS_PER_DELIVERY),
+		auth: format === 'meta' ? { kind: 'none' } : inboundAuthOf(node, read),
+		// The webhook id names this trigger node; n8n gives every trigger node its own.
+		redeliveries:
+			options.dropRedeliveries === false ? undefined : { recent: recentEvents, scope: node.webhookId ?? `${ctx.getWorkflow().id}/${node.name}` },
 	};
 	if (format === 'meta') {
-		const credentialId = ctx.getNode().credentials?.[PAGE_CREDENTIAL]?.id ?? undefined;
+		const credentialId = node.credentials?.[PAGE_CREDENTIAL]?.id ?? undefined;
 		const secrets = await webhookSecrets.get(credentialId, async () => {
 			const credentials = await ctx.getCredentials(PAGE_CREDENTIAL);
 			return { appSecret: String(credentials.appSecret ?? ''), verifyToken: String(credentials.verifyToken ?? '') };
 		});
 		settings.appSecret = secrets.appSecret;
 		settings.verifyToken = secrets.verifyToken;
+		settings.unsignedAllowed = unsignedAllowed(node, read);
 	}
 	return settings;
 }
@@ -99,11 +99,20 @@ function respond(ctx: IWebhookFunctions, status: number, body: string, headers: 
 }
 
 function act(ctx: IWebhookFunctions, outcome: Outcome): IWebhookResponseData {
+	if (outcome.kind !== 'respond' && outcome.redelivered > 0) {
+		// One line per delivery, whatever the number of events in it.
+		ctx.logger.info('Messenger Trigger: dropped redelivered events', {
+			workflowId: ctx.getWorkflow().id,
+			node: ctx.getNode().name,
+			dropped: outcome.redelivered,
+			received: outcome.selected,
+		});
+	}
 	switch (outcome.kind) {
 		case 'respond':
 			return respond(ctx, outcome.status, outcome.body, outcome.headers);
 		case 'ignore':
-			// Nothing selected in this delivery; a 2xx stops Meta (and CM.com) from retrying it.
+			// Nothing selected in this delivery, or only redeliveries; a 2xx stops Meta (and CM.com) from retrying it.
 			return respond(ctx, 200, ACKNOWLEDGEMENT);
 		case 'emit':
 			// n8n answers 200 EVENT_RECEIVED once the execution is created (responseMode onReceived),
@@ -121,8 +130,10 @@ export class MessengerTrigger implements INodeType {
 		// Version 2 changes nothing in the node: n8n treats every version-1 webhook node as its old Webhook
 		// node and evaluates a `binaryData` option for each request before reading the body, an expression
 		// run that cost more than the trigger's own work in the queue-mode scale run (BENCHMARKS.md).
-		version: [1, 2],
-		defaultVersion: 2,
+		// Version 3 makes protection the default (./configuration.ts): saved workflows omit default values,
+		// so a new default needs a new version for versions 1 and 2 to keep their meaning.
+		version: [1, 2, 3],
+		defaultVersion: 3,
 		subtitle: '={{"via " + $parameter["provider"]}}',
 		description: 'Starts the workflow on Facebook Messenger events from Meta, Infobip or CM.com webhooks',
 		defaults: { name: 'Messenger Trigger' },
@@ -134,6 +145,7 @@ export class MessengerTrigger implements INodeType {
 			formatProperty,
 			...noticeProperties,
 			registerProperty,
+			skipSignatureCheckProperty,
 			...authenticationProperties,
 			eventsProperty,
 			optionsProperty,
@@ -168,9 +180,6 @@ export class MessengerTrigger implements INodeType {
 		if (this.getWebhookName() === 'setup') {
 			if (settings.format !== 'meta') return respond(this, 405, 'Use POST', { Allow: 'POST' });
 			return act(this, answerHandshake(this.getQueryData() as IDataObject, settings.verifyToken));
-		}
-		if (settings.format === 'meta' && !settings.appSecret) {
-			this.logger.warn('Messenger Trigger: the credential has no App Secret, so X-Hub-Signature-256 is not checked');
 		}
 		const rawBody = await rawBodyOf(this);
 		if (rawBody === undefined) return respond(this, 400, 'Could not read the request body');

@@ -1,7 +1,8 @@
 // n8n's webhook lifecycle for the Meta provider: on activation n8n calls checkExists and, when it
 // answers false, create; on deactivation, delete. Each step reads Meta's current state first, so any
 // of them can run twice, or after someone removed the subscription by hand, and still end right.
-// Nothing is kept between calls (no static data): the state lives at Meta.
+// Nothing is kept between calls (no static data): the state lives at Meta. checkExists runs for every
+// provider, once per activation, and first checks the node's configuration (./configuration.ts).
 import type {
 	ICredentialDataDecryptedObject,
 	IHookFunctions,
@@ -30,7 +31,7 @@ import {
 	webhookFieldsFor,
 } from '../shared/providers/meta/subscriptions';
 
-const CREDENTIAL = 'facebookPageMessengerApi';
+import { checkActivation, PAGE_CREDENTIAL as CREDENTIAL } from './configuration';
 
 interface Registration {
 	target: MetaSubscriptionTarget;
@@ -97,6 +98,7 @@ function graphFailure(ctx: IHookFunctions, what: string, answer: GraphAnswer, hi
 }
 
 export async function checkExists(ctx: IHookFunctions): Promise<boolean> {
+	await checkActivation(ctx);
 	const registered = await registration(ctx);
 	if (!registered) return true;
 	const apps = await appCall(ctx, listAppSubscriptionsRequest(registered.target), registered);
@@ -128,7 +130,16 @@ export async function create(ctx: IHookFunctions): Promise<boolean> {
 }
 
 export async function remove(ctx: IHookFunctions): Promise<boolean> {
-	const registered = await registration(ctx);
+	let registered: Registration | undefined;
+	try {
+		registered = await registration(ctx);
+	} catch (error) {
+		// Deactivation, and n8n's clean-up after a failed activation, both run this. Throwing here would
+		// stop n8n's clean-up and leave the webhook URL registered, so a configuration that cannot say
+		// what to remove (no credential, no App ID or secret) removes nothing at Meta and ends.
+		ctx.logger.warn(`Messenger Trigger: could not unregister the webhook at Meta: ${(error as Error).message}`);
+		return true;
+	}
 	if (!registered) return true;
 	const apps = await appCall(ctx, listAppSubscriptionsRequest(registered.target), registered);
 	if (!ok(apps)) throw graphFailure(ctx, "read the app's webhook subscriptions", apps);

@@ -4,6 +4,9 @@
 // (BENCHMARKS.md). The trigger needs only two values from the credential, so it keeps them, in this
 // process's memory only, for a few seconds per credential: a burst of deliveries pays for one read,
 // and an edited credential takes effect within WEBHOOK_SECRETS_TTL_MS.
+// Ages are measured on the monotonic clock: the wall clock can be stepped back (NTP, a VM resumed),
+// and an entry must never look younger than it is, or a rotated secret would be served for as long as
+// the step.
 
 export interface WebhookSecrets {
 	/** Empty when the credential has none: signature checking is then off. */
@@ -24,7 +27,7 @@ export class WebhookSecretCache {
 
 	constructor(
 		private readonly ttlMs = WEBHOOK_SECRETS_TTL_MS,
-		private readonly now: () => number = () => Date.now(),
+		private readonly now: () => number = () => performance.now(),
 	) {}
 
 	/**

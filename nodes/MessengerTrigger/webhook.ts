@@ -1,6 +1,7 @@
 // What the trigger answers to one HTTP request, decided without touching n8n: the node (and the
 // benchmark) feed it the request and act on the outcome. Everything that rejects a request runs
-// before anything is parsed into items, so a forged, oversized or malformed call never starts a run.
+// before anything is parsed into items, so a forged, oversized, too deeply nested or malformed call,
+// or one with more events than any provider sends at once, never starts a run.
 
 import type { EventType, MessengerEvent } from '../shared/model/event';
 import type { InboundFormat } from '../shared/providers/inbound';
@@ -8,6 +9,8 @@ import { INBOUND_PARSERS } from '../shared/providers/inbound';
 import { secretsEqual, SIGNATURE_HEADER, verifySignature } from '../shared/providers/meta/signature';
 import type { HeaderMap, InboundAuth } from './auth';
 import { checkInboundAuth } from './auth';
+import { jsonDepthExceeds, MAX_EVENTS_PER_DELIVERY, MAX_JSON_DEPTH } from './delivery-limits';
+import type { RecentEvents } from './recent-events';
 
 export interface InboundRequest {
 	headers: HeaderMap;
@@ -22,21 +25,33 @@ export interface TriggerSettings {
 	format: InboundFormat;
 	events: ReadonlySet<EventType>;
 	maxBodyBytes: number;
-	/** Meta: the credential's app secret; empty or undefined turns signature checking off. */
+	/** Events one delivery may carry; MAX_EVENTS_PER_DELIVERY when unset. */
+	maxEvents?: number;
+	/** Meta: the credential's app secret; when set, every delivery's signature is checked. */
 	appSecret?: string;
+	/**
+	 * Meta without an app secret: whether unsigned deliveries are taken (the user's explicit, insecure
+	 * choice). Otherwise such a trigger refuses them, so a URL left behind takes nothing.
+	 */
+	unsignedAllowed?: boolean;
 	/** Meta: the credential's verify token for the GET handshake. */
 	verifyToken?: string;
 	/** Infobip / CM.com: the configured authentication. */
 	auth: InboundAuth;
+	/** Drops events this trigger (`scope`) started a run for recently; unset keeps every event. */
+	redeliveries?: { recent: RecentEvents; scope: string };
 }
 
 export type Outcome =
 	/** Answer the caller directly and start nothing. */
 	| { kind: 'respond'; status: number; body: string; contentType: 'text/plain'; headers?: Record<string, string> }
-	/** Start one run with these events (already filtered, never empty). */
-	| { kind: 'emit'; events: MessengerEvent[] }
-	/** Well-formed, but nothing the user asked for: acknowledge (Meta retries anything but 2xx). */
-	| { kind: 'ignore'; received: number };
+	/** Start one run with these events (already filtered, never empty); `redelivered` were dropped. */
+	| { kind: 'emit'; events: MessengerEvent[]; selected: number; redelivered: number }
+	/**
+	 * Well-formed, but nothing the user asked for, or only events already run: acknowledge (Meta
+	 * retries anything but 2xx).
+	 */
+	| { kind: 'ignore'; received: number; selected: number; redelivered: number };
 
 const text = (status: number, body: string, headers?: Record<string, string>): Outcome => ({
 	kind: 'respond',
@@ -75,7 +90,10 @@ function parseJson(rawBody: Buffer): { ok: true; value: unknown } | { ok: false 
 	}
 }
 
-/** A POST delivery: size, authenticity, JSON, format, then the event filter, in that order. */
+/**
+ * A POST delivery: size, authenticity, nesting, JSON, format, event count, then the event filter and
+ * the redeliveries, in that order.
+ */
 export function handleDelivery(request: InboundRequest, settings: TriggerSettings): Outcome {
 	if (request.rawBody.length > settings.maxBodyBytes) return text(413, 'Payload too large');
 
@@ -83,6 +101,9 @@ export function handleDelivery(request: InboundRequest, settings: TriggerSetting
 		if (settings.appSecret) {
 			const check = verifySignature(settings.appSecret, request.rawBody, request.headers[SIGNATURE_HEADER]);
 			if (!check.ok) return text(check.status, `Invalid signature: ${check.reason}`);
+		} else if (!settings.unsignedAllowed) {
+			// Activation refuses this configuration; a credential emptied since gets here.
+			return text(500, 'Trigger is not configured');
 		}
 	} else {
 		const check = checkInboundAuth(settings.auth, request.headers, request.params);
@@ -90,12 +111,22 @@ export function handleDelivery(request: InboundRequest, settings: TriggerSetting
 	}
 
 	if (request.rawBody.length === 0) return text(400, 'Empty body');
+	if (jsonDepthExceeds(request.rawBody, MAX_JSON_DEPTH)) return text(400, `JSON nested too deeply (at most ${MAX_JSON_DEPTH} levels)`);
 	const json = parseJson(request.rawBody);
 	if (!json.ok) return text(400, 'Body is not valid JSON');
 
-	const parsed = INBOUND_PARSERS[settings.format].parse(json.value);
+	const parser = INBOUND_PARSERS[settings.format];
+	const parsed = parser.parse(json.value);
 	if (!parsed.ok) return text(400, parsed.error.message);
+	const maxEvents = settings.maxEvents ?? MAX_EVENTS_PER_DELIVERY;
+	if (parsed.events.length > maxEvents) {
+		return text(413, `Too many events in one delivery: ${parsed.events.length} (at most ${maxEvents})`);
+	}
 
-	const events = parsed.events.filter((event) => settings.events.has(event.eventType));
-	return events.length > 0 ? { kind: 'emit', events } : { kind: 'ignore', received: parsed.events.length };
+	const selected = parsed.events.filter((event) => settings.events.has(event.eventType));
+	const { fresh, dropped } = settings.redeliveries
+		? settings.redeliveries.recent.admit(settings.redeliveries.scope, selected, (event) => parser.eventKey(event))
+		: { fresh: selected, dropped: 0 };
+	const counts = { selected: selected.length, redelivered: dropped };
+	return fresh.length > 0 ? { kind: 'emit', events: fresh, ...counts } : { kind: 'ignore', received: parsed.events.length, ...counts };
 }

@@ -29,7 +29,8 @@ export function oursWorkflow(credentials: SandboxCredentialIds, retryOnFail = fa
 		workflow: {
 			name: `Scale: echo bot (n8n-nodes-messenger)${retryOnFail ? ', Retry On Fail' : ''}`,
 			nodes: [
-				node('Messenger Trigger', 'n8n-nodes-messenger.messengerTrigger', 2, 0, { provider: 'meta', events: ['text'], options: {} }, { webhookId, credentials: credential }),
+				// Version 3: signatures checked with the sandbox credential's App Secret, redeliveries dropped.
+				node('Messenger Trigger', 'n8n-nodes-messenger.messengerTrigger', 3, 0, { provider: 'meta', events: ['text'], options: {} }, { webhookId, credentials: credential }),
 				node(
 					'Reply',
 					'n8n-nodes-messenger.messenger',

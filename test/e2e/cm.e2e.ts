@@ -1,14 +1,18 @@
 // CM.com in a real n8n: an inbound (MO) message delivered to the Messenger Trigger's URL runs the
-// workflow, whose Messenger node replies through CM.com's /v1.0/message at the sandbox.
+// workflow, whose Messenger node replies through CM.com's /v1.0/message at the sandbox. CM.com can
+// only call a URL, so the trigger uses basic auth given as https://user:password@host/... (the
+// sandbox, like any HTTP client, sends it as an Authorization header).
 import { SANDBOX_DEFAULTS } from '../../sandbox';
-import { e2eContext, executionErrors, nodeOutput, webhookRegistered } from './support/context';
-import { chain, sendNode, triggerNode, triggerUrl } from './support/workflows';
+import { e2eContext, executionErrors, nodeOutput, sleep, webhookRegistered } from './support/context';
+import { chain, sendNode, triggerNode, triggerUrl, withBasicAuth } from './support/workflows';
 
 const ctx = e2eContext();
 const ids = ctx.state.credentials;
 const PSID = '7300000000000001';
+const USER = 'cm-inbound';
+const PASSWORD = 'e2e-cm-basic-password-4c8e1a';
 const workflow = chain('E2E CM.com round trip', [
-	triggerNode('cm', ids),
+	triggerNode('cm', ids, { authentication: 'basicAuth', basicAuthUser: USER, basicAuthPassword: PASSWORD }),
 	sendNode('Reply', 'cm', ids, { recipient: '={{ $json.senderId }}', text: '=CM echo: {{ $json.text }}' }),
 ]);
 const url = triggerUrl(ctx.state.n8nUrl, workflow);
@@ -17,7 +21,7 @@ let workflowId = '';
 beforeAll(async () => {
 	workflowId = await ctx.deploy(workflow);
 	await webhookRegistered(url);
-	await ctx.sandbox.patchConfig({ cm: { inboundUrl: url } });
+	await ctx.sandbox.patchConfig({ cm: { inboundUrl: withBasicAuth(url, USER, PASSWORD) } });
 });
 afterAll(async () => {
 	await ctx.sandbox.patchConfig({ cm: { inboundUrl: null } });
@@ -34,6 +38,14 @@ describe('CM.com inbound (MO) through a real n8n', () => {
 		const [execution] = await ctx.n8n.waitForExecutions(workflowId, 1);
 		expect({ status: execution.status, errors: executionErrors(execution) }).toEqual({ status: 'success', errors: 'none' });
 		expect(nodeOutput(execution, 'Messenger Trigger')[0]).toMatchObject({ provider: 'cm', eventType: 'text', senderId: PSID, text: 'hello from CM' });
+	});
+
+	it('refuses a call without the user and password before any execution', async () => {
+		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: { number: PSID }, message: { text: 'x' } }) });
+		expect(response.status).toBe(401);
+		expect(response.headers.get('www-authenticate')).toMatch(/^Basic/);
+		await sleep(500);
+		expect(await ctx.n8n.executions(workflowId)).toHaveLength(1);
 	});
 
 	it('runs the workflow on a quick-reply tap with its payload', async () => {

@@ -119,6 +119,18 @@ describe('Meta webhook through a real n8n', () => {
 		expect(nodeOutput(executions[1], 'Messenger Trigger')).toHaveLength(3);
 	});
 
+	it('starts one execution when Meta delivers the same signed body again (a redelivery)', async () => {
+		const since = Date.now();
+		const body = metaBody('redelivered');
+		const headers = { 'x-hub-signature-256': sign(body, SANDBOX_DEFAULTS.appSecret) };
+		expect((await post(body, headers)).status).toBe(200);
+		expect(await post(body, headers)).toMatchObject({ status: 200, text: 'EVENT_RECEIVED' });
+		await ctx.sandbox.waitForDelivered({ provider: 'meta', recipient: PSID, since });
+		await sleep(1000);
+		expect(await ctx.n8n.executions(workflowId)).toHaveLength(3);
+		expect(await ctx.sandbox.delivered({ recipient: PSID, since })).toHaveLength(1);
+	});
+
 	it('removes the page subscription and the app subscription on deactivation', async () => {
 		await ctx.n8n.deactivate(workflowId);
 		await eventually(async () => expect(await appSubscriptions()).toEqual([]), 20_000);
@@ -129,6 +141,6 @@ describe('Meta webhook through a real n8n', () => {
 		const body = metaBody('after deactivation');
 		const answer = await post(body, { 'x-hub-signature-256': sign(body, SANDBOX_DEFAULTS.appSecret) });
 		expect(answer.status).toBe(404);
-		expect(await ctx.n8n.executions(workflowId)).toHaveLength(2);
+		expect(await ctx.n8n.executions(workflowId)).toHaveLength(3);
 	});
 });

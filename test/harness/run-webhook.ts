@@ -2,7 +2,8 @@
 // n8n's webhook path does (packages/cli: webhook.service.ts, live-webhooks.ts, webhook-helpers.ts,
 // body-parser.ts, webhook-on-received-response-extractor.ts, at n8n 2.41) with n8n-core's real contexts:
 // - activate(): the routes go live first, then each webhook's checkExists and, if it answers false,
-//   create run in a HookContext (so a provider's verification GET during create reaches the node);
+//   create run in a HookContext (so a provider's verification GET during create reaches the node); if
+//   one fails, every webhook's delete runs and the routes go, unless a delete throws (then they stay);
 //   deactivate(): delete, then the routes go away.
 // - routing as n8n stores and finds webhooks: path and isFullPath evaluated from the node description,
 //   the stored path from NodeHelpers.getNodeWebhookPath; a path with `:param` segments is "dynamic":
@@ -56,6 +57,8 @@ export interface WebhookServer {
 	webhookCalls: number;
 	/** Errors a node's webhook() threw (n8n answers those with 500). */
 	webhookErrors: Error[];
+	/** Errors a delete method threw while n8n cleaned up after a failed activation. */
+	cleanupErrors: Error[];
 	close(): Promise<void>;
 }
 
@@ -165,6 +168,7 @@ export async function startWebhookServer(workflowJson: WorkflowJson, options: We
 	let routes: Route[] = [];
 	const runs: TriggeredRun[] = [];
 	const webhookErrors: Error[] = [];
+	const cleanupErrors: Error[] = [];
 	let webhookCalls = 0;
 	const mode = options.mode ?? 'webhook';
 	const prefix = mode === 'manual' ? 'webhook-test' : 'webhook';
@@ -281,6 +285,7 @@ export async function startWebhookServer(workflowJson: WorkflowJson, options: We
 			return webhookCalls;
 		},
 		webhookErrors,
+		cleanupErrors,
 		url(name = 'default', nodeName?: string) {
 			const webhook = workflowWebhooks(workflow(), runtime).find(
 				(candidate) => candidate.webhookDescription.name === name && (!nodeName || candidate.node === nodeName),
@@ -299,8 +304,15 @@ export async function startWebhookServer(workflowJson: WorkflowJson, options: We
 					if (!(await runHook('checkExists', webhook))) await runHook('create', webhook);
 				}
 			} catch (error) {
-				// n8n removes the webhooks of a workflow whose activation failed.
-				routes = [];
+				// n8n stores the webhooks before checkExists and create run; when they fail it cleans up as
+				// ActiveWorkflowManager.clearWebhooks does: each webhook's delete method, then the stored
+				// webhooks go. A delete method that throws stops that, and the URLs stay registered.
+				try {
+					for (const webhook of webhooks) await runHook('delete', webhook);
+					routes = [];
+				} catch (cleanupError) {
+					cleanupErrors.push(cleanupError as Error);
+				}
 				throw error;
 			}
 		},

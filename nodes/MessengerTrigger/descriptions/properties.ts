@@ -1,10 +1,16 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { DisplayCondition, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { EventType } from '../../shared/model/event';
+import { MAX_EVENTS_PER_DELIVERY } from '../delivery-limits';
+import { MAX_REMEMBERED_EVENTS, REDELIVERY_WINDOW_MS } from '../recent-events';
 
 export const DEFAULT_EVENTS: EventType[] = ['text', 'attachment', 'quick_reply', 'postback'];
 
-/** 5 MB: far above any Messenger delivery (Meta batches stay in the tens of KB), far below n8n's 16 MB cap. */
+/**
+ * 5 MB: a full Meta batch (1000 events, each under 2 KB with its attachment URLs) stays near 2 MB, and
+ * Infobip and CM.com send one message of a few KB per call; far below n8n's 16 MB cap. The event cap
+ * (MAX_EVENTS_PER_DELIVERY), not this, is what bounds a run.
+ */
 export const DEFAULT_MAX_BODY_KB = 5120;
 
 export const SECRET_PATH_SEGMENT = 'secret';
@@ -37,6 +43,15 @@ export const formatProperty: INodeProperties = {
 
 const show = (provider: string[]) => ({ displayOptions: { show: { provider } } });
 
+// Version 3 changed what an omitted parameter means (README, "Node version"); these pick a property's
+// variant by the version of the node that holds it.
+type Versions = Array<number | DisplayCondition>;
+const BEFORE_SAFE_DEFAULTS: Versions = [1, 2];
+const SAFE_DEFAULTS: Versions = [{ _cnd: { gte: 3 } }];
+const showFrom = (provider: string[], versions: Versions) => ({
+	displayOptions: { show: { provider, '@version': versions } },
+});
+
 export const noticeProperties: INodeProperties[] = [
 	{
 		displayName:
@@ -44,11 +59,19 @@ export const noticeProperties: INodeProperties[] = [
 		name: 'signatureNotice',
 		type: 'notice',
 		default: '',
-		...show(['meta']),
+		...showFrom(['meta'], BEFORE_SAFE_DEFAULTS),
 	},
 	{
 		displayName:
-			'Infobip has no API to register this URL: copy the Production URL above into the Forward action of your Infobip Facebook configuration (see the README). Infobip does not sign its calls, so set an Authentication below.',
+			'Meta signs each delivery with the app secret, and the trigger checks X-Hub-Signature-256 with the App Secret of the Facebook Page credential. Without one it does not activate, unless you turn on Skip Signature Check below.',
+		name: 'signatureNotice',
+		type: 'notice',
+		default: '',
+		...showFrom(['meta'], SAFE_DEFAULTS),
+	},
+	{
+		displayName:
+			'Infobip has no API to register this URL: copy the Production URL above into the Forward action of your Infobip Facebook configuration (see the README). Infobip does not sign its calls and can only call a URL, so choose an Authentication below that fits in the URL.',
 		name: 'infobipNotice',
 		type: 'notice',
 		default: '',
@@ -56,7 +79,7 @@ export const noticeProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'CM.com has no API to register this URL: paste the Production URL above as the inbound (MO) and/or status report webhook of your Facebook Messenger channel in the CM.com Channels app. CM.com does not sign its calls, so set an Authentication below.',
+			'CM.com has no API to register this URL: paste the Production URL above as the inbound (MO) and/or status report webhook of your Facebook Messenger channel in the CM.com Channels app. CM.com does not sign its calls and can only call a URL, so choose an Authentication below that fits in the URL.',
 		name: 'cmNotice',
 		type: 'notice',
 		default: '',
@@ -74,31 +97,67 @@ export const registerProperty: INodeProperties = {
 	...show(['meta']),
 };
 
-export const authenticationProperties: INodeProperties[] = [
+export const skipSignatureCheckProperty: INodeProperties = {
+	displayName: 'Skip Signature Check (Insecure)',
+	name: 'skipSignatureCheck',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to take deliveries without checking X-Hub-Signature-256 when the Facebook Page credential has no App Secret. Anyone who knows this URL can then start the workflow. With an App Secret in the credential, every signature is checked whatever this says.',
+	...showFrom(['meta'], SAFE_DEFAULTS),
+};
+
+// Infobip's forward and CM.com's webhooks are a URL typed into the provider's portal: neither can add
+// a header (seeds 000 and 004, providers.md), so whatever proves the call is theirs travels in the URL.
+const AUTHENTICATION_OPTIONS: INodePropertyOptions[] = [
 	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'Basic Auth', value: 'basicAuth', description: 'Put user:password@ in the URL you give the provider' },
-			{ name: 'Header Secret', value: 'headerSecret', description: 'The provider sends a fixed secret in a header' },
-			{ name: 'None', value: 'none' },
-			{
-				name: 'Secret in Path',
-				value: 'pathSecret',
-				description: 'Replace :secret at the end of the URL with the secret before pasting it',
-			},
-		],
-		default: 'none',
-		description: 'How to tell the provider\'s calls from anyone else\'s, since they are not signed',
-		...show(['infobip', 'cm']),
+		name: 'Basic Auth',
+		value: 'basicAuth',
+		description:
+			'Give the provider the URL as https://user:password@host/...: its HTTP client sends them as an Authorization header, so they stay out of the request path and access logs. The provider must accept such URLs.',
 	},
+	{
+		name: 'Header Secret',
+		value: 'headerSecret',
+		description:
+			'A fixed secret in a header: for senders that can add one (a relay or proxy in front of n8n). Infobip\'s forward and CM.com\'s webhooks cannot.',
+	},
+	{
+		name: 'None (Insecure)',
+		value: 'none',
+		description: 'Anyone who knows the URL can start the workflow. n8n\'s log warns about it at every activation.',
+	},
+	{
+		name: 'Secret in Path',
+		value: 'pathSecret',
+		description:
+			'Replace :secret at the end of the URL with the secret before giving it to the provider. Works with any sender, but the secret is part of the path, so proxies in front of n8n may log it.',
+	},
+];
+
+const authenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: AUTHENTICATION_OPTIONS,
+	default: 'pathSecret',
+	description: "How to tell the provider's calls from anyone else's, since they are not signed",
+};
+
+const secretFields = (authentication: string[]) => ({
+	displayOptions: { show: { provider: ['infobip', 'cm'], authentication } },
+});
+
+export const authenticationProperties: INodeProperties[] = [
+	// Saved version 1 and 2 nodes omit the parameter when it is None, their default: keep that meaning.
+	{ ...authenticationProperty, default: 'none', ...showFrom(['infobip', 'cm'], BEFORE_SAFE_DEFAULTS) },
+	{ ...authenticationProperty, ...showFrom(['infobip', 'cm'], SAFE_DEFAULTS) },
 	{
 		displayName: 'Header Name',
 		name: 'headerName',
 		type: 'string',
 		default: 'X-Webhook-Secret',
-		displayOptions: { show: { provider: ['infobip', 'cm'], authentication: ['headerSecret'] } },
+		...secretFields(['headerSecret']),
 	},
 	{
 		displayName: 'Secret',
@@ -107,8 +166,8 @@ export const authenticationProperties: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 		required: true,
-		description: 'A long random value; compared in constant time',
-		displayOptions: { show: { provider: ['infobip', 'cm'], authentication: ['headerSecret', 'pathSecret'] } },
+		description: 'A long random value (letters, digits, - and _ for the path); compared in constant time',
+		...secretFields(['headerSecret', 'pathSecret']),
 	},
 	{
 		displayName: 'User',
@@ -116,7 +175,7 @@ export const authenticationProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		displayOptions: { show: { provider: ['infobip', 'cm'], authentication: ['basicAuth'] } },
+		...secretFields(['basicAuth']),
 	},
 	{
 		displayName: 'Password',
@@ -125,7 +184,7 @@ export const authenticationProperties: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 		required: true,
-		displayOptions: { show: { provider: ['infobip', 'cm'], authentication: ['basicAuth'] } },
+		...secretFields(['basicAuth']),
 	},
 ];
 
@@ -168,12 +227,27 @@ export const optionsProperty: INodeProperties = {
 	default: {},
 	options: [
 		{
+			displayName: 'Drop Redelivered Events',
+			name: 'dropRedeliveries',
+			type: 'boolean',
+			default: true,
+			description: `Whether to start no run for an event this trigger already started one for in the last ${REDELIVERY_WINDOW_MS / 60_000} minutes (Meta delivers again when an answer is slow). Events are matched by message ID, by watermark for reads and deliveries, by message reference and status for CM.com status reports. Not caught: events without an ID (CM.com MO messages, Infobip forwards without messageId), a copy that reaches another n8n process (several main or webhook processes), a copy after a restart, and a copy after more than ${MAX_REMEMBERED_EVENTS} newer events.`,
+		},
+		{
 			displayName: 'Max Body Size (KB)',
 			name: 'maxBodyKb',
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: DEFAULT_MAX_BODY_KB,
 			description: 'Larger requests are refused with 413 and start nothing',
+		},
+		{
+			displayName: 'Max Events per Delivery',
+			name: 'maxEvents',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_EVENTS_PER_DELIVERY },
+			default: MAX_EVENTS_PER_DELIVERY,
+			description: `A delivery with more events is refused with 413 and starts nothing. Meta batches at most ${MAX_EVENTS_PER_DELIVERY}; Infobip and CM.com send one message per call.`,
 		},
 	],
 };

@@ -47,12 +47,17 @@ export function chain(name: string, nodes: Array<Omit<WorkflowNode, 'id' | 'posi
 	return { name, nodes: full, connections, settings: { executionOrder: 'v1' } };
 }
 
-/** A Messenger Trigger node; its production URL is `<n8n>/webhook/<webhookId>/webhook[/<secret>]`. */
+/**
+ * A Messenger Trigger node of the current version; its production URL is
+ * `<n8n>/webhook/<webhookId>/webhook[/<secret>]`. Infobip and CM.com triggers need an `authentication`
+ * (and its secret) in `parameters`: version 3 does not activate without one. Meta's is the App Secret
+ * of the sandbox credential.
+ */
 export function triggerNode(provider: Provider, ids: SandboxCredentialIds, parameters: Record<string, unknown> = {}) {
 	return {
 		name: 'Messenger Trigger',
 		type: TYPES.trigger,
-		typeVersion: 2,
+		typeVersion: 3,
 		webhookId: randomUUID(),
 		parameters: { provider, events: ['text', 'attachment', 'quick_reply', 'postback'], options: {}, ...parameters },
 		...(provider === 'meta' ? { credentials: credentialFor('meta', ids) } : {}),
@@ -78,6 +83,14 @@ export function webhookNode(path: string) {
 		webhookId: randomUUID(),
 		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
 	};
+}
+
+/** The URL with `user:password@` in it, as a provider that can only call a URL is given basic auth. */
+export function withBasicAuth(url: string, user: string, password: string): string {
+	const withUser = new URL(url);
+	withUser.username = user;
+	withUser.password = password;
+	return withUser.toString();
 }
 
 export function triggerUrl(n8nUrl: string, workflow: WorkflowJson, secret?: string): string {

@@ -186,9 +186,12 @@ describe('Messenger Trigger with Infobip forward and CM.com, through n8n-core an
 			expect(server.runs).toHaveLength(1);
 		});
 
-		it('a configured but empty secret refuses everything', async () => {
-			const server = await trigger('infobip', { authentication: 'headerSecret', headerName: 'X-Forward-Token', secret: '' });
-			expect((await post(server.url(), body, { 'x-forward-token': '' })).status).toBe(403);
+		it('a configured but empty secret does not activate (and would refuse everything: see webhook.test.ts)', async () => {
+			const workflow = triggerWorkflow({ provider: 'infobip', events: ALL_EVENTS, authentication: 'headerSecret', headerName: 'X-Forward-Token', secret: '' });
+			const server = await startWebhookServer(workflow);
+			servers.push(server);
+			await expect(server.activate()).rejects.toThrow('Authentication "Header Secret" needs a Secret');
+			expect((await post(server.url(), body, { 'x-forward-token': '' })).status).toBe(404);
 			expect(server.runs).toHaveLength(0);
 		});
 

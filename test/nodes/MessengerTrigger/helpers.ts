@@ -6,7 +6,6 @@ import type { SandboxConfig } from '../../../sandbox';
 import type { WorkflowJson } from '../../harness/run-workflow';
 
 export const TRIGGER = 'Messenger Trigger';
-export const WEBHOOK_ID = '5f0e9c1a-3b7d-4c2e-9a41-7d2b6e8f1c03';
 export const VERIFY_TOKEN = 'verify-token-7c41b9';
 
 /** A workflow holding the trigger (and optionally nodes after it), as n8n saves it. */
@@ -20,7 +19,8 @@ export function triggerWorkflow(parameters: INodeParameters, more: Partial<Workf
 				type: 'n8n-nodes-messenger.messengerTrigger',
 				typeVersion,
 				position: [0, 0],
-				webhookId: WEBHOOK_ID,
+				// A fresh webhook id too: it names the trigger, and the trigger remembers recent events per trigger.
+				webhookId: randomUUID(),
 				parameters,
 				// A fresh id each time, as for a newly created credential: the trigger keeps a credential's
 				// secrets for a few seconds by id, and each test brings its own credential data.

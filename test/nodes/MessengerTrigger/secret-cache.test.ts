@@ -75,4 +75,21 @@ describe('WebhookSecretCache', () => {
 		await t.cache.get('cred-0', t.load);
 		expect(t.reads()).toBe(258);
 	});
+
+	describe('with its default clock', () => {
+		afterEach(() => jest.useRealTimers());
+
+		it('expires by elapsed time, not by the wall clock: a clock stepped back does not keep a rotated secret', async () => {
+			jest.useFakeTimers({ now: Date.UTC(2026, 10, 30, 12, 0, 0) });
+			const cache = new WebhookSecretCache();
+			let appSecret = 'before-rotation';
+			const load = async (): Promise<WebhookSecrets> => ({ appSecret, verifyToken: 'token' });
+			expect((await cache.get('cred-1', load)).appSecret).toBe('before-rotation');
+			appSecret = 'after-rotation';
+			// NTP steps the wall clock back half an hour; then the TTL passes.
+			jest.setSystemTime(Date.now() - 30 * 60_000);
+			jest.advanceTimersByTime(WEBHOOK_SECRETS_TTL_MS);
+			expect((await cache.get('cred-1', load)).appSecret).toBe('after-rotation');
+		});
+	});
 });

@@ -69,8 +69,22 @@ describe('handleDelivery', () => {
 	});
 
 	it('acknowledges a delivery with nothing selected', () => {
-		const outcome = handleDelivery(request(body), settings({ appSecret: '', events: new Set<EventType>(['postback']) }));
-		expect(outcome).toEqual({ kind: 'ignore', received: 2 });
+		const outcome = handleDelivery(request(body), settings({ appSecret: '', unsignedAllowed: true, events: new Set<EventType>(['postback']) }));
+		expect(outcome).toEqual({ kind: 'ignore', received: 2, selected: 0, redelivered: 0 });
+	});
+
+	it('refuses unsigned Meta deliveries when there is no app secret, unless unsigned ones are allowed', () => {
+		expect(handleDelivery(request(body), settings({ appSecret: '' }))).toMatchObject({ status: 500, body: 'Trigger is not configured' });
+		expect(handleDelivery(request(body), settings({ appSecret: '', unsignedAllowed: true })).kind).toBe('emit');
+	});
+
+	it('refuses every call when a configured secret is empty', () => {
+		const infobip = JSON.stringify(infobipBody([infobipResult('text')]));
+		const auth = { kind: 'headerSecret', headerName: 'X-Token', secret: '' } as const;
+		expect(handleDelivery(request(infobip, { 'x-token': '' }), settings({ format: 'infobip', auth }))).toMatchObject({ status: 403 });
+		expect(
+			handleDelivery({ ...request(infobip), params: { secret: '' } }, settings({ format: 'infobip', auth: { kind: 'pathSecret', secret: '' } })),
+		).toMatchObject({ status: 401 });
 	});
 
 	it('uses the parser of the chosen format', () => {

@@ -112,3 +112,15 @@ export function parseCmInbound(body: unknown): InboundParseResult {
 	if (isRecord(body.from) && body.event !== undefined) return { ok: true, events: [channelEvent(body)] };
 	return fail('expected an MO message ("from", "message"), an event ("from", "event") or a status report ("messages.msg")');
 }
+
+/**
+ * What makes a CM.com event the same when it comes again. A status report is its message reference,
+ * the status and the time it was received. An MO message has no id of its own (its `reference` names
+ * the outgoing message it answers), so MO messages and channel events are never matched.
+ */
+export function cmEventKey(event: MessengerEvent): string | undefined {
+	const raw = event.raw;
+	if (event.eventType !== 'status_report' || !isRecord(raw) || event.messageId === null) return undefined;
+	const status = isRecord(raw.status) ? raw.status : {};
+	return `status:${event.senderId ?? ''}:${event.messageId}:${stringOrNull(status.code) ?? ''}:${stringOrNull(raw.received) ?? ''}`;
+}

@@ -83,3 +83,11 @@ export function parseInfobipInbound(body: unknown): InboundParseResult {
 	const page = parseInfobipPage(body);
 	return page.ok ? { ok: true, events: page.events } : page;
 }
+
+/**
+ * What makes an Infobip result the same message when it comes again: its `messageId`, which today's
+ * Messenger webhooks put on every result. Seed 000's v1 forward has none, so those are never matched.
+ */
+export function infobipEventKey(event: MessengerEvent): string | undefined {
+	return event.messageId === null ? undefined : `message:${event.messageId}`;
+}

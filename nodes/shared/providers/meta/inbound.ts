@@ -126,3 +126,34 @@ export function parseMetaWebhook(body: unknown): InboundParseResult {
 	}
 	return { ok: true, events };
 }
+
+const keyPart = (value: unknown): string => stringOrNull(value) ?? '';
+
+/**
+ * What makes a Meta event the same event when Meta delivers it again (it retries a slow or failed
+ * delivery with the same body): the message id where the event has one, the watermark for reads and
+ * deliveries, else the sender and Meta's millisecond timestamp. Undefined where nothing is stable.
+ */
+export function metaEventKey(event: MessengerEvent): string | undefined {
+	const raw = event.raw;
+	if (!isRecord(raw)) return undefined;
+	if (isRecord(raw.value) && raw.field !== undefined) {
+		// A feed change: the comment or post, what happened to it, and when.
+		const { value } = raw;
+		const id = stringOrNull(value.comment_id) ?? stringOrNull(value.post_id);
+		return id === null ? undefined : `change:${keyPart(raw.field)}:${id}:${keyPart(value.verb)}:${keyPart(value.created_time)}`;
+	}
+	const between = `${keyPart(event.senderId)}>${keyPart(event.recipientId)}`;
+	if (isRecord(raw.message) && stringOrNull(raw.message.mid) !== null) return `message:${keyPart(raw.message.mid)}`;
+	if (isRecord(raw.read) && stringOrNull(raw.read.watermark) !== null) return `read:${between}:${keyPart(raw.read.watermark)}`;
+	if (isRecord(raw.delivery) && stringOrNull(raw.delivery.watermark) !== null) {
+		return `delivery:${between}:${keyPart(raw.delivery.watermark)}`;
+	}
+	if (isRecord(raw.postback) && stringOrNull(raw.postback.mid) !== null && event.eventType === 'postback') {
+		return `postback:${keyPart(raw.postback.mid)}`;
+	}
+	// Reactions (they carry the id of the message they are about, so react and unreact on one message
+	// differ only by time), opt-ins, referrals and the rest.
+	if (stringOrNull(raw.timestamp) === null || event.senderId === null) return undefined;
+	return `${event.eventType}:${between}:${keyPart(raw.timestamp)}`;
+}
