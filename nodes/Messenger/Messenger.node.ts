@@ -8,22 +8,40 @@ import type {
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { runWithConcurrency } from '../shared/concurrency';
+import { deliveryLedger, requestFingerprint, type LedgerScope } from '../shared/delivery-ledger';
+import type { SendResult } from '../shared/model/message';
 import { InputValidationError } from '../shared/model/validate';
 import { getProvider } from '../shared/providers';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../shared/retry';
-import { prepareSend, sendPrepared, type PreparedSend } from '../shared/send';
+import { isDeliveryUncertain, prepareSend, sendPrepared, type PreparedSend } from '../shared/send';
+import { deliveryReport, type ItemOutcome } from './delivery-report';
 import { credentialsForProviders, messengerProperties } from './descriptions';
 import { DEFAULT_CONCURRENCY } from './descriptions/options';
 import { readSendRequest } from './read-request';
+
+const UNCERTAIN = 'delivery uncertain, not re-sent to avoid a duplicate';
+const DELIVERED_EARLIER = 'Delivered by an earlier try of this node in this execution (Retry On Fail); not sent again';
 
 function numberOption(options: IDataObject, name: string, fallback: number): number {
 	const value = Number(options[name]);
 	return Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
+/**
+ * Where this run's outcomes are kept between the tries of Retry On Fail: the execution, the node and
+ * its run index (a node that runs again in a loop sends again). Without an execution id there is none.
+ */
+function ledgerScope(fn: IExecuteFunctions): LedgerScope | undefined {
+	const executionId = fn.getExecutionId();
+	if (!executionId) return undefined;
+	const node = fn.getNode();
+	const runIndex = Number(fn.getWorkflowDataProxy(0).$runIndex);
+	return { executionId, nodeId: node.id || node.name, runIndex: Number.isInteger(runIndex) ? runIndex : 0 };
+}
+
 /** The failed item's output under Continue On Fail: the message, and what n8n's error adds. */
-function errorJson(error: Error): IDataObject {
-	const json: IDataObject = { error: error.message };
+function errorJson(error: Error, uncertain = false): IDataObject {
+	const json: IDataObject = { error: uncertain && !error.message.includes(UNCERTAIN) ? `${error.message} (${UNCERTAIN})` : error.message };
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.description) json.description = error.description;
 		if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
@@ -79,11 +97,28 @@ export class Messenger implements INodeType {
 			} catch (caught) {
 				const error = asItemError(caught, itemIndex);
 				if (!continueOnFail) throw error;
-				output[itemIndex] = { json: errorJson(error), pairedItem: { item: itemIndex } };
+				output[itemIndex] = { json: { ...errorJson(error), delivery: 'failed' }, pairedItem: { item: itemIndex } };
 			}
 		}
 
+		const scope = ledgerScope(this);
+		const outcomes: Array<ItemOutcome | undefined> = new Array(items.length);
+		const succeeded = (itemIndex: number, result: SendResult) => {
+			outcomes[itemIndex] = { state: 'delivered', messageId: result.messageId };
+			const json = result as unknown as IDataObject;
+			output[itemIndex] = { json: continueOnFail ? { ...json, delivery: 'delivered' } : json, pairedItem: { item: itemIndex } };
+		};
 		let failure: { itemIndex: number; error: Error } | undefined;
+		const failed = (itemIndex: number, error: Error, uncertain: boolean) => {
+			outcomes[itemIndex] = { state: uncertain ? 'uncertain' : 'failed' };
+			if (continueOnFail) {
+				const json = { ...errorJson(error, uncertain), delivery: uncertain ? 'uncertain' : 'failed' };
+				output[itemIndex] = { json, pairedItem: { item: itemIndex } };
+			} else if (!failure || itemIndex < failure.itemIndex) {
+				failure = { itemIndex, error };
+			}
+		};
+
 		await runWithConcurrency(
 			items.length,
 			concurrency,
@@ -91,21 +126,49 @@ export class Messenger implements INodeType {
 				const ready = prepared[itemIndex];
 				if (!ready) return;
 				prepared[itemIndex] = undefined;
+				const fingerprint = scope ? requestFingerprint(ready.request) : '';
+				const earlier = scope ? deliveryLedger.lookup(scope, itemIndex, fingerprint) : undefined;
+				if (earlier?.state === 'delivered') {
+					succeeded(itemIndex, { ...earlier.result, warnings: [...(earlier.result.warnings ?? []), DELIVERED_EARLIER] });
+					return;
+				}
+				if (earlier?.state === 'uncertain') {
+					const error = new NodeOperationError(this.getNode(), `Item ${itemIndex}: ${UNCERTAIN}`, {
+						itemIndex,
+						description: `An earlier try of this node in this execution failed without knowing whether the message went out (${earlier.reason}). Check the recipient's conversation before sending it again.`,
+					});
+					error.context.deliveryUncertain = true;
+					failed(itemIndex, error, true);
+					return;
+				}
 				try {
 					const result = await sendPrepared({ fn: this, itemIndex, adapter, credentials, retry }, ready);
-					output[itemIndex] = { json: result as unknown as IDataObject, pairedItem: { item: itemIndex } };
+					if (scope) deliveryLedger.record(scope, itemIndex, fingerprint, { state: 'delivered', result });
+					succeeded(itemIndex, result);
 				} catch (caught) {
 					const error = asItemError(caught, itemIndex);
-					if (continueOnFail) {
-						output[itemIndex] = { json: errorJson(error), pairedItem: { item: itemIndex } };
-					} else if (!failure || itemIndex < failure.itemIndex) {
-						failure = { itemIndex, error };
-					}
+					const uncertain = isDeliveryUncertain(error);
+					if (scope && uncertain) deliveryLedger.record(scope, itemIndex, fingerprint, { state: 'uncertain', reason: error.message });
+					failed(itemIndex, error, uncertain);
 				}
 			},
 			() => failure !== undefined,
 		);
-		if (failure) throw failure.error;
+		if (failure) throw withDeliveryReport(failure.error, outcomes);
+		// A run with nothing left to retry needs no record; with Continue On Fail, n8n re-runs the node
+		// while its first output item carries `error`, so those runs keep theirs until they expire.
+		if (scope && outcomes.every((outcome) => outcome?.state === 'delivered')) deliveryLedger.forget(scope);
 		return [output];
 	}
+}
+
+/** The error of the first failed item, with what happened to the others: delivered (with ids), uncertain, not sent. */
+function withDeliveryReport(error: Error, outcomes: ReadonlyArray<ItemOutcome | undefined>): Error {
+	const report = deliveryReport(outcomes);
+	if (!(error instanceof NodeApiError || error instanceof NodeOperationError)) return error;
+	const uncertainNote = error.context.deliveryUncertain === true && !error.message.includes(UNCERTAIN) ? `This item's ${UNCERTAIN}.` : '';
+	error.description = [error.description, uncertainNote, report.text].filter(Boolean).join(' ');
+	error.context.delivered = report.delivered;
+	if (report.uncertain.length) error.context.uncertain = report.uncertain;
+	return error;
 }

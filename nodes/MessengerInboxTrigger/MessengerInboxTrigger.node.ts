@@ -11,13 +11,9 @@ import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 import { baseUrlOf } from '../shared/providers/util';
 import { INFOBIP_SETUP_API, requestFullResponse } from '../shared/setup-request';
 import { drainInbox, MAX_PULL_LIMIT, MAX_REQUEST_MS } from './drain';
-
-/** Infobip v1's error text (`requestError.serviceException.text`), or a stand-in. */
-function infobipErrorText(body: unknown): string {
-	const exception = (body as { requestError?: { serviceException?: { text?: unknown } } } | undefined)?.requestError
-		?.serviceException;
-	return typeof exception?.text === 'string' ? exception.text : 'no error text';
-}
+import { pullConnectionError, pullHttpError, shownBody, unreadablePageError } from './pull-errors';
+import { pendingWait, rateLimitWait, rememberWait } from './rate-limit';
+import { DEFAULT_MAX_MESSAGES, readPollSettings } from './settings';
 
 /** n8n's default poll budget (5 minutes), for servers that do not say theirs. */
 const DEFAULT_POLL_BUDGET_MS = 5 * 60 * 1000;
@@ -67,7 +63,7 @@ export class MessengerInboxTrigger implements INodeType {
 				name: 'maxMessages',
 				type: 'number',
 				typeOptions: { minValue: 1 },
-				default: 10000,
+				default: DEFAULT_MAX_MESSAGES,
 				description:
 					'Pulling stops once this many messages are in hand; the rest stays in the Infobip inbox for the next poll',
 			},
@@ -75,21 +71,35 @@ export class MessengerInboxTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const { limit, maxMessages } = readPollSettings(this);
+		const manual = this.getMode() === 'manual';
+		// n8n keeps static data only for active workflows; "Fetch Test Event" pulls whatever the wait says.
+		const staticData = this.getWorkflowStaticData('node');
+		const waitUntil = manual ? undefined : pendingWait(staticData, Date.now());
+		if (waitUntil !== undefined) {
+			this.logger.info(`Messenger Inbox Trigger: poll skipped: Infobip asked to wait until ${new Date(waitUntil).toISOString()}`);
+			return null;
+		}
+
 		const credentials = await this.getCredentials('infobipMessengerApi');
+		const secrets = [credentials.apiKey, credentials.password].filter((value): value is string => typeof value === 'string');
 		const url = `${baseUrlOf(credentials)}/facebook/1/inbox/reports`;
 		const start = Date.now();
 		const result = await drainInbox({
-			limit: Number(this.getNodeParameter('pullLimit', MAX_PULL_LIMIT)),
-			maxMessages: Math.max(1, Number(this.getNodeParameter('maxMessages', 10000))),
+			limit,
+			maxMessages,
 			...timingOf(this, start),
-			singlePage: this.getMode() === 'manual',
-			pull: async (limit, timeout) => {
-				const response = await requestFullResponse(this, INFOBIP_SETUP_API, { method: 'GET', url, qs: { limit }, json: true, timeout });
+			singlePage: manual,
+			pull: async (pageLimit, timeout) => {
+				const response = await requestFullResponse(this, INFOBIP_SETUP_API, { method: 'GET', url, qs: { limit: pageLimit }, json: true, timeout }).catch(
+					(error: unknown) => {
+						throw pullConnectionError(this.getNode(), error, pageLimit);
+					},
+				);
 				if (response.statusCode >= 200 && response.statusCode < 300) return response.body;
-				throw new NodeApiError(this.getNode(), (response.body ?? {}) as JsonObject, {
-					httpCode: String(response.statusCode),
-					message: `Infobip: pulling the Messenger inbox failed (HTTP ${response.statusCode}): ${infobipErrorText(response.body)}`,
-				});
+				const wait = response.statusCode === 429 ? rateLimitWait(response, Date.now()) : undefined;
+				if (wait && !manual) rememberWait(staticData, wait);
+				throw pullHttpError(this.getNode(), response, wait, manual);
 			},
 		});
 
@@ -100,8 +110,15 @@ export class MessengerInboxTrigger implements INodeType {
 					: new NodeApiError(this.getNode(), result.error as JsonObject, {
 							message: 'Infobip: pulling the Messenger inbox failed',
 						});
-			// Nothing pulled, nothing lost: fail the poll so n8n shows it. Once a page has arrived its
-			// messages exist only here, so they are emitted and the failure is logged instead.
+			const possiblyLost = error.context.possiblyLost;
+			if (typeof possiblyLost === 'number') {
+				this.logger.error(`Messenger Inbox Trigger: an inbox pull was cut off after it was sent; up to ${possiblyLost} messages may be lost`, {
+					networkCode: error.context.networkCode,
+					pulledBefore: result.events.length,
+				});
+			}
+			// Nothing pulled: fail the poll so n8n shows it. Once a page has arrived its messages exist
+			// only here, so they are emitted and the failure is logged instead.
 			if (result.events.length === 0) throw error;
 			this.logger.warn('Messenger Inbox Trigger: a pull failed mid-drain; emitting the messages already pulled', {
 				pulled: result.events.length,
@@ -110,7 +127,12 @@ export class MessengerInboxTrigger implements INodeType {
 			});
 		}
 		if (result.stoppedBy === 'unreadable') {
-			this.logger.warn('Messenger Inbox Trigger: Infobip answered with a body that is not an inbox page; kept it as an unknown event');
+			const shown = shownBody(result.unreadable, secrets);
+			this.logger.error('Messenger Inbox Trigger: Infobip answered a pull with a body that is not an inbox page; any messages in it cannot be pulled again', {
+				answer: shown,
+				pulledBefore: result.events.length,
+			});
+			if (result.events.length === 0) throw unreadablePageError(this.getNode(), shown);
 		}
 		if (result.events.length === 0) return null;
 		return [result.events.map((event) => ({ json: event as unknown as IDataObject }))];

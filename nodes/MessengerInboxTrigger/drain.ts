@@ -4,7 +4,6 @@
 // The loop therefore stops (never throws) on a failed page, on n8n's poll budget running low, and on
 // the per-poll cap; what is still in the inbox is simply pulled by the next poll.
 import type { MessengerEvent } from '../shared/model/event';
-import { emptyEvent } from '../shared/model/event';
 import { parseInfobipPage } from '../shared/providers/infobip/inbound';
 
 /** The most `limit` Infobip's pull endpoints accept (providers.md). */
@@ -41,16 +40,15 @@ export interface DrainResult {
 	stoppedBy: DrainStop;
 	/** The failure that stopped the drain, when `stoppedBy` is `error`. */
 	error?: unknown;
+	/** The 2xx answer that was not an inbox page, when `stoppedBy` is `unreadable`. */
+	unreadable?: unknown;
 	/** `pendingMessageCount` of the last page read (0 when none was). */
 	pending: number;
 }
 
-function isEmptyBody(body: unknown): boolean {
-	return body === undefined || body === null || body === '';
-}
-
 export async function drainInbox(options: DrainOptions): Promise<DrainResult> {
 	const now = options.now ?? Date.now;
+	// The node validates both numbers; this only keeps a direct caller inside Infobip's range.
 	const limit = Math.min(MAX_PULL_LIMIT, Math.max(1, Math.floor(options.limit)));
 	const events: MessengerEvent[] = [];
 	let pages = 0;
@@ -69,10 +67,9 @@ export async function drainInbox(options: DrainOptions): Promise<DrainResult> {
 
 		const page = parseInfobipPage(body);
 		if (!page.ok) {
-			// A 2xx that is not the documented shape may still have emptied part of the inbox: keep the
-			// whole answer as one `unknown` event so it is stored with the execution, and stop.
-			if (!isEmptyBody(body)) events.push(emptyEvent('infobip', 'unknown', body));
-			return { events, pages, pending, stoppedBy: 'unreadable' };
+			// A 2xx that is not the documented shape may still have emptied part of the inbox: it is no
+			// message, so it is handed back for the caller to report, and the drain stops.
+			return { events, pages, pending, stoppedBy: 'unreadable', unreadable: body };
 		}
 		events.push(...page.events);
 		pending = page.pendingMessageCount;

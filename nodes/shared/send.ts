@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { Media, OutboundMessage, SendRequest, SendResult } from './model/message';
 import { InputValidationError, validateSendRequest } from './model/validate';
 import type { ProviderAdapter } from './providers/types';
-import type { RetryPolicy } from './retry';
+import { NEVER_SENT_ERROR_CODES, RETRYABLE_STATUSES, type RetryPolicy } from './retry';
 import { requestWithRetries } from './transport';
 
 export interface SendContext {
@@ -63,13 +63,38 @@ export function prepareSend(
 	return { request: resolved, warnings: validateSendRequest(adapter.name, resolved) };
 }
 
+/**
+ * Whether a failed send may still have reached the user: the provider answered a 5xx other than 503
+ * (which says "not taken, try later"), or the connection failed after the request was written (a
+ * timeout or reset; not one of the codes that prove it never left). A 4xx and a refused connection
+ * prove the message was not taken.
+ */
+function outcomeUnknown(error: unknown): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	const status = Number(error.httpCode);
+	if (Number.isFinite(status) && status > 0) return status >= 500 && !RETRYABLE_STATUSES.has(status);
+	const code = error.context.providerCode;
+	return !(typeof code === 'string' && NEVER_SENT_ERROR_CODES.has(code));
+}
+
+/** True for a send error whose outcome is unknown: the message must not be sent again. */
+export function isDeliveryUncertain(error: unknown): boolean {
+	return error instanceof NodeApiError && error.context.deliveryUncertain === true;
+}
+
 /** One prepared message: upload binary media, send, and turn the answer into the uniform result shape. */
 export async function sendPrepared(context: SendContext, prepared: PreparedSend): Promise<SendResult> {
 	const { adapter, fn, itemIndex, credentials } = context;
 	const warnings = [...prepared.warnings];
 	const resolved = prepared.request;
+	// A failed upload sent nothing to the user, so only the send request itself can leave an outcome unknown.
 	const { request: ready, attachmentId } = await uploadBinaryMedia(context, resolved);
-	const response = await requestWithRetries(fn, adapter, adapter.buildSendRequest(ready, credentials), context.retry, itemIndex);
+	const sendRequest = adapter.buildSendRequest(ready, credentials);
+	// requestWithRetries fails with a NodeApiError only; it passes through, marked when its outcome is unknown.
+	const response = await requestWithRetries(fn, adapter, sendRequest, context.retry, itemIndex).catch((error: unknown) => {
+		if (outcomeUnknown(error)) (error as NodeApiError).context.deliveryUncertain = true;
+		throw error;
+	});
 	const parsed = adapter.parseSendResponse(response.body, ready);
 	if (typeof response.body !== 'object' || response.body === null) {
 		// A 2xx proves the provider took the message, so it is a success (and never retried) even when

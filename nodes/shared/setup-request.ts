@@ -13,6 +13,7 @@ import { parseInfobipError } from './providers/infobip/parse';
 import { parseMetaError } from './providers/meta/parse';
 import { maskSecrets, providerApiError } from './provider-error';
 import type { ProviderErrorInfo } from './providers/types';
+import { networkErrorCode } from './retry';
 
 /**
  * The provider APIs the setup calls (Messenger Application node, list searches) talk to. Setup is not
@@ -89,11 +90,14 @@ export async function requestFullResponse(
 		})) as IN8nHttpFullResponse;
 	} catch (error) {
 		const reason = maskSecrets(error instanceof Error ? error.message : String(error), secrets);
-		throw new NodeApiError(ctx.getNode(), { message: reason } as JsonObject, {
+		const wrapped = new NodeApiError(ctx.getNode(), { message: reason } as JsonObject, {
 			itemIndex,
 			message: `${api.displayName} could not be reached`,
 			description: `${reason}. Check the base URL of the credential.`,
 		});
+		// Kept so a caller can tell a request that never left (ECONNREFUSED) from one cut off after it was sent.
+		wrapped.context.networkCode = networkErrorCode(error);
+		throw wrapped;
 	}
 }
 

@@ -5,6 +5,8 @@
 // the seeded PRNG (only such rules draw, so a seed reproduces the same sequence); a rule that does not
 // fire keeps its `times`. A firing rule with only `latencyMs` delays the request and lets the next rules
 // (and then the route) run; any other firing rule answers instead of the route and ends the evaluation.
+// An `afterRoute` rule lets the route run first (its effects stand) and then delays and/or replaces
+// its answer; it ends the evaluation too.
 import { mulberry32 } from './prng';
 import type { FaultRule } from './types';
 
@@ -13,6 +15,8 @@ export interface FaultDecision {
 	latencyMs: number;
 	/** The rule that answers instead of the route, if any. */
 	terminal?: FaultRule;
+	/** An `afterRoute` rule: the route runs, then this rule delays and/or replaces its answer. */
+	afterRoute?: FaultRule;
 	/** Human-readable description for `LogEntry.fault`; empty when nothing fired. */
 	labels: string[];
 }
@@ -25,7 +29,7 @@ interface ActiveRule {
 export function validateFaultRule(input: unknown): FaultRule {
 	if (!input || typeof input !== 'object' || Array.isArray(input)) throw new Error('a fault rule must be an object');
 	const r = input as Record<string, unknown>;
-	const known = ['routeId', 'status', 'retryAfter', 'graphCode', 'graphSubcode', 'latencyMs', 'reset', 'malformed', 'times', 'probability'];
+	const known = ['routeId', 'status', 'retryAfter', 'graphCode', 'graphSubcode', 'latencyMs', 'reset', 'malformed', 'afterRoute', 'times', 'probability'];
 	for (const k of Object.keys(r)) if (!known.includes(k)) throw new Error(`unknown fault rule field "${k}"`);
 	if (typeof r.routeId !== 'string' || r.routeId === '') throw new Error('routeId (a route id or "*") is required');
 	for (const k of ['status', 'retryAfter', 'graphCode', 'graphSubcode', 'latencyMs', 'times', 'probability']) {
@@ -33,7 +37,7 @@ export function validateFaultRule(input: unknown): FaultRule {
 			throw new Error(`${k} must be a non-negative number`);
 		}
 	}
-	for (const k of ['reset', 'malformed']) {
+	for (const k of ['reset', 'malformed', 'afterRoute']) {
 		if (r[k] !== undefined && typeof r[k] !== 'boolean') throw new Error(`${k} must be a boolean`);
 	}
 	if (r.status !== undefined && ((r.status as number) < 100 || (r.status as number) > 599)) throw new Error('status must be an HTTP status');
@@ -56,6 +60,7 @@ export function ruleMatches(pattern: string, routeId: string): boolean {
 }
 
 export function describeFault(rule: FaultRule): string {
+	if (rule.afterRoute) return `after-route:${describeFault({ ...rule, afterRoute: false }) || `latency:${rule.latencyMs ?? 0}ms`}`;
 	if (rule.reset) return 'reset';
 	if (rule.malformed) return 'malformed';
 	const parts: string[] = [];
@@ -95,6 +100,11 @@ export class FaultEngine {
 			const p = active.rule.probability;
 			if (p !== undefined && p < 1 && !(this.random() < p)) continue;
 			if (active.remaining !== undefined) active.remaining--;
+			if (active.rule.afterRoute) {
+				decision.afterRoute = active.rule;
+				decision.labels.push(describeFault(active.rule));
+				break;
+			}
 			if (active.rule.latencyMs) {
 				decision.latencyMs += active.rule.latencyMs;
 				decision.labels.push(`latency:${active.rule.latencyMs}ms`);

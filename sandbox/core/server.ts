@@ -2,13 +2,14 @@
 //
 // Per provider request: route → 404/405 (logged as `unknown`) → 413 for bodies over 10 MB → fault rules
 // → the provider's 400 for unparseable JSON → the route. Every provider request is logged once,
-// faulted ones with `fault` set (and a faulted request never reaches the route).
+// faulted ones with `fault` set (and a faulted request never reaches the route, except with an
+// `afterRoute` rule: the route runs, then the rule delays and/or replaces its answer).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isChatPath, serveChat } from '../chat';
 import { ADMIN_PREFIX, handleAdmin, type AdminDeps } from './admin';
 import { contentType, MAX_BODY_BYTES, parseJsonBody, parseQuery, readBody } from './body';
-import type { FaultEngine } from './faults';
+import { isTerminal, type FaultEngine } from './faults';
 import { graphErrorBody, graphHttpStatus, defaultGraphMessage } from './graph-error';
 import type { RequestLog } from './log';
 import { defaultProviderErrorBody } from './provider-errors';
@@ -147,6 +148,16 @@ export function startServer(deps: ServerDeps, host: string, port: number): Promi
 			response = await route.handler({ method, path, query, headers: req.headers, rawBody: body.raw, json: base.body, params });
 		} catch (e) {
 			response = { status: 500, body: { error: 'sandbox_internal_error', message: e instanceof Error ? e.message : String(e) } };
+		}
+		const after = decision.afterRoute;
+		if (after) {
+			if (after.latencyMs) await sleep(after.latencyMs);
+			if (after.reset) {
+				deps.log.append({ ...base, ...who, status: 0, response: undefined, fault });
+				req.socket.destroy();
+				return;
+			}
+			if (isTerminal(after)) response = faultResponse(after, module, route.provider);
 		}
 		finish({ ...who, fault }, response);
 	}

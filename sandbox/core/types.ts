@@ -124,7 +124,7 @@ export interface SandboxContext {
 	getOut(url: string): Promise<{ status: number; body: string }>;
 }
 
-/** A fault injected on matching requests before the route runs. */
+/** A fault injected on matching requests before the route runs (or, with `afterRoute`, after it). */
 export interface FaultRule {
 	/** Route id (`meta.messages`) or `*` for every provider route. */
 	routeId: string;
@@ -141,6 +141,14 @@ export interface FaultRule {
 	reset?: boolean;
 	/** Answer 200 with a body that is not valid JSON. */
 	malformed?: boolean;
+	/**
+	 * Run the route first and fault its answer: what the route did stands (a send is recorded in
+	 * `delivered`, an inbox pull removes the messages it returned), then `latencyMs` passes and the
+	 * client gets this rule's status, reset or malformed body instead of the route's answer (or, with
+	 * `latencyMs` alone, the route's answer late). A provider that took the request and then failed
+	 * to answer, answered 500, or answered after the client gave up.
+	 */
+	afterRoute?: boolean;
 	/** How many matching requests the rule applies to; undefined = all. */
 	times?: number;
 	/** 0..1: chance the rule applies to a matching request (seeded, reproducible); default 1. */

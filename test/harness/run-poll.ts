@@ -10,9 +10,26 @@ import type { RunResult, WorkflowJson } from './run-workflow';
 import type { TriggerRuntimeOptions } from './trigger-runtime';
 import { buildAdditionalData, buildWorkflow, runFromTrigger } from './trigger-runtime';
 
+/** One line the node logged through `this.logger`. */
+export interface PollLogLine {
+	level: 'error' | 'warn' | 'info' | 'debug';
+	message: string;
+	meta?: unknown;
+}
+
 export interface PollOptions extends TriggerRuntimeOptions {
 	/** What `getPollBudgetMs()` answers; n8n's default is 5 minutes. */
 	pollBudgetMs?: number;
+	/** Collects what the node logs (instead of n8n's logger), for tests that assert on log lines. */
+	logs?: PollLogLine[];
+}
+
+/** n8n's Logger interface, reduced to the levels nodes use, writing into `lines`. */
+function collectingLogger(lines: PollLogLine[]) {
+	const at = (level: PollLogLine['level']) => (message: string, meta?: unknown) => {
+		lines.push({ level, message, meta });
+	};
+	return { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') };
 }
 
 export interface PollTick {
@@ -51,6 +68,9 @@ export async function runPoll(workflowJson: WorkflowJson, triggerName: string, o
 		undefined,
 		() => budget,
 	);
+	// n8n-core's contexts read the logger from its DI container; a test that asserts on log lines
+	// replaces it on this one context only.
+	if (options.logs) Object.defineProperty(context, 'logger', { value: collectingLogger(options.logs) });
 	try {
 		const response = await nodeType.poll.call(context);
 		if (response !== null) context.__emit(response);

@@ -2,6 +2,7 @@
 // from saved JSON, the additional data n8n-core's contexts read, and one run through n8n-core's real
 // WorkflowExecute starting at a given node with given items (the Manual Trigger's input, or what a
 // webhook or poll produced).
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
@@ -59,6 +60,8 @@ export function buildWorkflow(workflowJson: WorkflowJson, options: RuntimeOption
 export function buildAdditionalData(
 	options: RuntimeOptions & {
 		hooks?: ExecutionLifecycleHooks;
+		/** n8n gives every execution its own id (nodes read it with getExecutionId()); default a fresh one. */
+		executionId?: string;
 		httpRequest?: IncomingMessage;
 		httpResponse?: ServerResponse;
 	},
@@ -66,6 +69,7 @@ export function buildAdditionalData(
 	const base = (options.baseUrl ?? 'http://localhost:5678').replace(/\/+$/, '');
 	return {
 		hooks: options.hooks,
+		executionId: options.executionId ?? randomUUID(),
 		credentialsHelper: new TestCredentialsHelper(packageCredentialTypes(), options.credentials ?? {}),
 		currentNodeExecutionIndex: 0,
 		variables: {},
@@ -98,7 +102,8 @@ export async function executeFrom(
 	mode: WorkflowExecuteMode,
 	options: RuntimeOptions = {},
 ): Promise<RunResult> {
-	const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', workflowJson as IWorkflowBase);
+	const executionId = randomUUID();
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowJson as IWorkflowBase);
 	const executionOrder: string[] = [];
 	hooks.addHandler('nodeExecuteAfter', (nodeName) => {
 		executionOrder.push(nodeName);
@@ -110,7 +115,7 @@ export async function executeFrom(
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node: startNode, data: { main: [items] }, source: null }] },
 	});
-	const additionalData = buildAdditionalData({ ...options, hooks });
+	const additionalData = buildAdditionalData({ ...options, hooks, executionId });
 	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 	const run = await finished;
 	const runData = run.data.resultData.runData;

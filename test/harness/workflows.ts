@@ -1,14 +1,20 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { INode, INodeParameters } from 'n8n-workflow';
 
 import type { WorkflowJson } from './run-workflow';
+
+/** The node's Settings tab: Continue On Fail, and Retry On Fail with its Max Tries and Wait Between Tries (ms). */
+export interface NodeSettings extends Partial<Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>> {
+	continueOnFail?: boolean;
+}
 
 /** Manual Trigger -> one node of the package, the smallest workflow a user builds. */
 export function singleNodeWorkflow(
 	nodeType: string,
 	parameters: INodeParameters,
 	credentials: Record<string, { id: string; name: string }> = {},
-	nodeSettings: { continueOnFail?: boolean } = {},
+	nodeSettings: NodeSettings = {},
 ): WorkflowJson {
+	const { continueOnFail, ...retry } = nodeSettings;
 	return {
 		name: `Test ${nodeType}`,
 		nodes: [
@@ -28,7 +34,8 @@ export function singleNodeWorkflow(
 				position: [220, 0],
 				parameters,
 				credentials,
-				...(nodeSettings.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+				...retry,
+				...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 			},
 		],
 		connections: { Start: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },

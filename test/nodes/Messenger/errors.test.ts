@@ -132,15 +132,17 @@ describe('Messenger node: unsupported combinations, errors, Continue On Fail and
 			expect(outcome.error).toBeUndefined();
 			expect(outcome.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 			const [first, tooLong, unknown, last] = outcome.items.map((item) => item.json);
-			expect(first).toMatchObject({ provider, status: expect.any(String) });
+			expect(first).toMatchObject({ provider, status: expect.any(String), delivery: 'delivered' });
 			expect(last).toMatchObject({ provider, status: expect.any(String) });
 			expect(tooLong).toEqual({
 				error: `text is ${limit + 1} characters long; the limit on ${provider === 'cm' ? 'CM.com' : provider === 'meta' ? 'Meta Graph API' : 'Infobip'} is ${limit}`,
 				description: 'Field: text',
 				field: 'text',
+				delivery: 'failed',
 			});
 			expect(unknown.error).toEqual(expect.any(String));
 			expect(unknown.code).toEqual(expect.any(String));
+			expect(unknown.delivery).toBe('failed');
 			expect(sandbox.delivered).toHaveLength(2);
 			expect(outcome.sent).toHaveLength(3);
 		});

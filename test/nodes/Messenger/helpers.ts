@@ -5,7 +5,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import type { LogEntry, Sandbox } from '../../../sandbox';
 import { runWorkflow, type RunResult, type WorkflowJson } from '../../harness/run-workflow';
-import { singleNodeWorkflow } from '../../harness/workflows';
+import { singleNodeWorkflow, type NodeSettings } from '../../harness/workflows';
 
 export type Provider = 'infobip' | 'cm' | 'meta';
 
@@ -49,6 +49,8 @@ export function secretsOf(sandbox: Sandbox): string[] {
 export interface SendOptions {
 	input?: IDataObject[];
 	continueOnFail?: boolean;
+	/** Retry On Fail with Max Tries and Wait Between Tries, as set on the node's Settings tab. */
+	retryOnFail?: Omit<NodeSettings, 'continueOnFail' | 'retryOnFail'>;
 	credentials?: ICredentialDataDecryptedObject;
 	workflow?: WorkflowJson;
 	extraNodeTypes?: Record<string, INodeType>;
@@ -70,7 +72,7 @@ export async function send(sandbox: Sandbox, provider: Provider, parameters: INo
 			NODE_TYPE,
 			{ provider, ...parameters },
 			{ [CREDENTIAL_TYPES[provider]]: { id: '1', name: `${provider} sandbox` } },
-			{ continueOnFail: options.continueOnFail },
+			{ continueOnFail: options.continueOnFail, ...(options.retryOnFail ? { retryOnFail: true, ...options.retryOnFail } : {}) },
 		);
 	const result = await runWorkflow(workflow, {
 		input: options.input,

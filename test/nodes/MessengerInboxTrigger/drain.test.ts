@@ -72,10 +72,15 @@ describe('drainInbox', () => {
 		expect(result.events).toHaveLength(300);
 	});
 
-	it('keeps an unreadable 2xx answer as one unknown event, and an empty one as nothing', async () => {
+	it('hands back an unreadable 2xx answer instead of making it an event, keeping the pages before it', async () => {
 		const odd = await drainInbox({ ...base, pull: async () => ({ unexpected: true }) });
-		expect(odd).toMatchObject({ stoppedBy: 'unreadable', events: [{ eventType: 'unknown', raw: { unexpected: true } }] });
-		expect((await drainInbox({ ...base, pull: async () => '' })).events).toHaveLength(0);
+		expect(odd).toMatchObject({ stoppedBy: 'unreadable', events: [], unreadable: { unexpected: true } });
+		expect(await drainInbox({ ...base, pull: async () => '' })).toMatchObject({ stoppedBy: 'unreadable', events: [], unreadable: '' });
+		const box = inbox(150);
+		let calls = 0;
+		const after = await drainInbox({ ...base, pull: async (limit) => (++calls === 2 ? 'gateway says hi' : box.pull(limit)) });
+		expect(after).toMatchObject({ stoppedBy: 'unreadable', unreadable: 'gateway says hi' });
+		expect(after.events.map((event) => event.messageId)).toEqual(box.pulled);
 	});
 
 	it('stops on an empty page even if the inbox claims more are pending', async () => {

@@ -1,5 +1,6 @@
 // Fault rules over real HTTP against the Meta send route: each fault kind, `times`, seeded probability,
-// and that a faulted request is logged with `fault` and never reaches the route (nothing delivered).
+// and that a faulted request is logged with `fault` and never reaches the route (nothing delivered),
+// unless the rule is `afterRoute`: then the route runs (delivers) and its answer is replaced.
 import { MALFORMED_BODY, startSandbox, type Sandbox } from '../../../sandbox';
 import { send } from './helpers';
 
@@ -96,6 +97,32 @@ describe('fault rules', () => {
 		expect(() => JSON.parse(res.text)).toThrow();
 		expect(sb.delivered).toHaveLength(0);
 		expect(sb.log[0].fault).toBe('malformed');
+	});
+
+	it('afterRoute with a status: the message is delivered, then the client gets the fault', async () => {
+		sb.addFault({ routeId: 'meta.messages', status: 500, afterRoute: true, times: 1 });
+		const res = await send(sb, text);
+		expect(res.status).toBe(500);
+		expect(res.body.error).toBeDefined();
+		expect(sb.delivered).toHaveLength(1);
+		expect(sb.log[0]).toMatchObject({ routeId: 'meta.messages', status: 500, fault: 'after-route:status:500' });
+		expect((await send(sb, text)).status).toBe(200);
+		expect(sb.delivered).toHaveLength(2);
+	});
+
+	it('afterRoute with reset: delivered, then the connection is destroyed without an answer', async () => {
+		sb.addFault({ routeId: 'meta.messages', reset: true, afterRoute: true, times: 1 });
+		await expect(send(sb, text)).rejects.toThrow();
+		expect(sb.delivered).toHaveLength(1);
+		expect(sb.log[0]).toMatchObject({ routeId: 'meta.messages', status: 0, fault: 'after-route:reset' });
+	});
+
+	it('afterRoute with latency alone: the route runs and its own answer is sent', async () => {
+		sb.addFault({ routeId: 'meta.messages', latencyMs: 300, afterRoute: true, times: 1 });
+		const res = await send(sb, text);
+		expect(res.status).toBe(200);
+		expect(sb.delivered).toHaveLength(1);
+		expect(sb.log[0].fault).toBe('after-route:latency:300ms');
 	});
 
 	it('times: the rule applies that many times only', async () => {

@@ -78,6 +78,8 @@ describe('FaultEngine', () => {
 		expect(() => validateFaultRule({ routeId: '*' })).toThrow(/needs one of/);
 		expect(() => validateFaultRule({ routeId: '*', status: 500, bogus: 1 })).toThrow(/bogus/);
 		expect(() => validateFaultRule({ routeId: '*', status: 500, probability: 2 })).toThrow(/probability/);
+		expect(() => validateFaultRule({ routeId: '*', afterRoute: true })).toThrow(/needs one of/);
+		expect(() => validateFaultRule({ routeId: '*', status: 500, afterRoute: 'yes' })).toThrow(/afterRoute must be a boolean/);
 	});
 
 	it('mulberry32 is deterministic and within [0,1)', () => {
