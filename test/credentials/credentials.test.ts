@@ -85,7 +85,8 @@ describe('credential tests against the sandbox', () => {
 		const secrets = secretsOf(sandbox);
 		for (const provider of ['infobip', 'cm', 'meta'] as const) {
 			const good = sandboxCredentials(sandbox, provider);
-			for (const broken of [{ apiKey: 'wrong' }, { productToken: 'wrong' }, { accessToken: 'EAAwrong' }, { appSecret: 'x-secret' }]) {
+			const breakages: ICredentialDataDecryptedObject[] = [{ apiKey: 'wrong' }, { productToken: 'wrong' }, { accessToken: 'EAAwrong' }, { appSecret: 'x-secret' }];
+			for (const broken of breakages) {
 				const { message } = await runCredentialTest(types[provider], { ...good, ...broken });
 				for (const secret of secrets) expect(message).not.toContain(secret);
 			}
