@@ -23,7 +23,8 @@ export class CmComMessengerApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The product token of your CM.com Business Messaging gateway',
+			description:
+				'The product token of your CM.com Business Messaging gateway, shown with the gateway in the CM.com portal',
 		},
 		{
 			displayName: 'Gateway Base URL',
@@ -31,6 +32,7 @@ export class CmComMessengerApi implements ICredentialType {
 			type: 'string',
 			default: 'https://gw.messaging.cm.com',
 			required: true,
+			description: 'Leave https://gw.messaging.cm.com; change it only for a proxy or a test server that answers like CM.com',
 		},
 		{
 			displayName: 'Default Page ID',
@@ -64,11 +66,29 @@ export class CmComMessengerApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'errorCode', value: 101, message: 'CM.com: authentication failed (errorCode 101)' },
+				properties: {
+					key: 'errorCode',
+					value: 101,
+					message:
+						'CM.com: No account found for the given authentication (errorCode 101). Fill in Product Token with the token of your gateway.',
+				},
 			},
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'errorCode', value: 103, message: 'CM.com: invalid product token (errorCode 103)' },
+				properties: {
+					key: 'errorCode',
+					value: 103,
+					message:
+						'CM.com: Invalid product token (errorCode 103). Copy the product token of your gateway from the CM.com portal again.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'errorCode',
+					value: undefined,
+					message: 'CM.com did not answer as its gateway does. Check Gateway Base URL (https://gw.messaging.cm.com).',
+				},
 			},
 		],
 	};

@@ -25,6 +25,9 @@ export class FacebookPageMessengerApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
+			placeholder: 'e.g. 100000000000001',
+			description:
+				'The numeric ID of the Facebook page: on the page, About > Page transparency, or in your Meta app under Messenger > Messenger API Settings, next to the page',
 		},
 		{
 			displayName: 'Page Access Token',
@@ -33,6 +36,8 @@ export class FacebookPageMessengerApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			description:
+				'A token for this page from your Meta app: Messenger > Messenger API Settings > Generate access tokens, then Generate next to the page. Sent as a Bearer header, never in a URL.',
 		},
 		{
 			displayName: 'App ID',
@@ -64,6 +69,9 @@ export class FacebookPageMessengerApi implements ICredentialType {
 			type: 'string',
 			default: 'v25.0',
 			required: true,
+			placeholder: 'v25.0',
+			description:
+				'The Graph API version every call uses, with its "v"; Meta retires each version about two years after its release, so raise it when Meta announces the end of this one',
 		},
 		{
 			displayName: 'Graph API Base URL',
@@ -71,6 +79,7 @@ export class FacebookPageMessengerApi implements ICredentialType {
 			type: 'string',
 			default: 'https://graph.facebook.com',
 			required: true,
+			description: 'Leave https://graph.facebook.com; change it only for a proxy or a test server that answers like Graph',
 		},
 	];
 
@@ -91,12 +100,82 @@ export class FacebookPageMessengerApi implements ICredentialType {
 		};
 	};
 
+	// Graph answers a bad token or secret with HTTP 400 and the reason in the body, which n8n's credential
+	// test would reduce to the status text ("Bad Request"). The request therefore takes any status and the
+	// rules below turn Graph's documented errors (providers.md: error.code, error_subcode, message) into
+	// what Meta said and what to change. The last rule catches every other answer: a page has an `id`.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/$/, "")}}/{{$credentials.graphApiVersion}}',
 			url: '=/{{$credentials.pageId}}',
 			method: 'GET',
 			qs: { fields: 'id,name' },
+			ignoreHttpStatusErrors: true,
 		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error.code',
+					value: 190,
+					message:
+						'Meta: Invalid OAuth access token (code 190). The Page Access Token is wrong, expired or revoked: generate a new one for this page in your Meta app (Messenger > Messenger API Settings) and paste it here.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error.message',
+					value: 'Invalid appsecret_proof provided in the API argument',
+					message:
+						'Meta: Invalid appsecret_proof provided in the API argument (code 100). The App Secret is not the secret of the app that issued the Page Access Token: copy it from the app\'s Settings > Basic.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error.message',
+					value: 'API calls from the server require an appsecret_proof argument',
+					message:
+						'Meta: API calls from the server require an appsecret_proof argument (code 100). The app has "Require App Secret" on: fill in App Secret (the app\'s Settings > Basic).',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error.code',
+					value: 210,
+					message:
+						'Meta: A page access token is required to request this resource (code 210). The token is a user or app token: generate the page\'s own token.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error.error_subcode',
+					value: 33,
+					message:
+						'Meta: the object with this ID does not exist or this token cannot load it (code 100, subcode 33). Check the Page ID: the page\'s numeric ID, for the page the token belongs to.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error.error_subcode',
+					value: 2018001,
+					message:
+						'Meta: No matching user found (code 100, subcode 2018001): the Page ID is not this page\'s. Check the Page ID: the page\'s numeric ID, for the page the token belongs to.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'id',
+					value: undefined,
+					message:
+						'Meta did not return the page. Check Page ID, Graph API Version (e.g. v25.0) and Graph API Base URL (https://graph.facebook.com).',
+				},
+			},
+		],
 	};
 }

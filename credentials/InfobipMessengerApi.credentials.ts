@@ -22,9 +22,9 @@ export class InfobipMessengerApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.infobip.com',
+			default: '',
 			placeholder: 'https://xxxxx.api.infobip.com',
-			description: 'Your account\'s API base URL, shown on the Infobip portal\'s home page',
+			description: 'Your account\'s own API base URL, shown on the Infobip portal\'s home page',
 			required: true,
 		},
 		{
@@ -45,6 +45,8 @@ export class InfobipMessengerApi implements ICredentialType {
 			default: '',
 			required: true,
 			displayOptions: { show: { authType: ['apiKey'] } },
+			description:
+				'An API key from the API keys page of the Infobip portal, allowed to use the Facebook Messenger API; sent as "Authorization: App <key>"',
 		},
 		{
 			displayName: 'Username',
@@ -85,11 +87,35 @@ export class InfobipMessengerApi implements ICredentialType {
 		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: authorization } };
 	};
 
+	// Infobip answers a bad key with HTTP 401 and {"requestError":{"serviceException":{"messageId","text"}}}
+	// (providers.md), which n8n's credential test would reduce to "Unauthorized". The request takes any
+	// status; the rules name Infobip's reason, and the last one catches every answer without the list.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/$/, "")}}',
 			url: '/facebook/1/applications',
 			method: 'GET',
+			ignoreHttpStatusErrors: true,
 		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'requestError.serviceException.messageId',
+					value: 'UNAUTHORIZED',
+					message:
+						'Infobip: Invalid login details (UNAUTHORIZED). Check the API key (or username and password), and that Base URL is your account\'s own (https://xxxxx.api.infobip.com).',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'applications',
+					value: undefined,
+					message:
+						'Infobip did not list the Facebook applications. Check Base URL (your account\'s, https://xxxxx.api.infobip.com, from the portal\'s home page) and that the API key may use Facebook Messenger.',
+				},
+			},
+		],
 	};
 }

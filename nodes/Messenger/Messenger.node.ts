@@ -15,7 +15,7 @@ import { getProvider } from '../shared/providers';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../shared/retry';
 import { isDeliveryUncertain, prepareSend, sendPrepared, type PreparedSend } from '../shared/send';
 import { deliveryReport, type ItemOutcome } from './delivery-report';
-import { credentialsForProviders, messengerProperties } from './descriptions';
+import { credentialsForProviders, messengerProperties, messengerSubtitle } from './descriptions';
 import { DEFAULT_CONCURRENCY } from './descriptions/options';
 import { readSendRequest } from './read-request';
 
@@ -58,7 +58,7 @@ export class Messenger implements INodeType {
 		icon: { light: 'file:../../icons/messenger.svg', dark: 'file:../../icons/messenger.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + " via " + $parameter["provider"]}}',
+		subtitle: messengerSubtitle,
 		description: 'Send Facebook Messenger messages through Infobip, CM.com or Meta\'s Graph API',
 		defaults: { name: 'Messenger' },
 		usableAsTool: true,

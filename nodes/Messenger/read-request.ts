@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { type BinaryLoader, messageFromJson } from '../shared/model/from-json';
+import { checkSenderOption, readOperation } from './provider-fields';
 import type {
 	Button,
 	Card,
@@ -11,6 +12,7 @@ import type {
 	OperationName,
 	OptInFrequency,
 	OutboundMessage,
+	ProviderName,
 	QuickReply,
 	RecipientKind,
 	SenderAction,
@@ -149,7 +151,7 @@ class FieldReader {
 
 /** Reads one item's parameters into the provider-neutral request; the node does nothing else with them. */
 export async function readSendRequest(fn: IExecuteFunctions, itemIndex: number): Promise<SendRequest> {
-	const operation = fn.getNodeParameter('operation', itemIndex) as OperationName;
+	const operation = readOperation(fn, itemIndex);
 	const options = fn.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const json = operation !== 'senderAction' && fn.getNodeParameter('inputMode', itemIndex, 'fields') === 'json';
 	const message = json
@@ -163,7 +165,7 @@ export async function readSendRequest(fn: IExecuteFunctions, itemIndex: number):
 		message,
 	};
 	const sender = optional(options.sender);
-	if (sender) request.sender = sender.trim();
+	if (sender) request.sender = checkSenderOption(fn.getNodeParameter('provider', itemIndex) as ProviderName, sender);
 	if (optional(options.tag)) request.tag = String(options.tag);
 	if (optional(options.messagingType)) request.messagingType = options.messagingType as MessagingType;
 	return request;

@@ -9,7 +9,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { InputValidationError } from '../shared/model/setup-input';
 import { SEARCH_APPLICATIONS_METHOD, searchInfobipApplications } from '../shared/providers/infobip/application-search';
-import { credentialDescriptions, facebookPageSourceProperties, resourceProperty } from './descriptions/common';
+import { actionSubtitle, credentialDescriptions, facebookPageSourceProperties, resourceProperty } from './descriptions/common';
 import { infobipApplicationFields, infobipApplicationOperations } from './descriptions/infobipApplication';
 import { messengerProfileFields, messengerProfileOperations } from './descriptions/messengerProfile';
 import { pageSubscriptionFields, pageSubscriptionOperations } from './descriptions/pageSubscription';
@@ -35,7 +35,12 @@ export class MessengerApplication implements INodeType {
 		icon: { light: 'file:../../icons/messenger.svg', dark: 'file:../../icons/messenger.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: actionSubtitle([
+			infobipApplicationOperations,
+			pageSubscriptionOperations,
+			messengerProfileOperations,
+			userProfileOperations,
+		]),
 		description:
 			'Set up Facebook Messenger: Infobip applications, page webhook subscriptions, Messenger profile and user profiles',
 		defaults: { name: 'Messenger Application' },

@@ -17,6 +17,12 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
 	return output;
 }
 
+/** A provider's hint as a sentence, so the error code that follows does not run into it. */
+function sentence(text: string | undefined): string | undefined {
+	const trimmed = text?.trim();
+	return trimmed && !/[.!?]$/.test(trimmed) ? `${trimmed}.` : trimmed;
+}
+
 /**
  * A provider's error answer as a NodeApiError built from its error body alone. n8n's own request
  * error carries the request config, auth header included, so it is never passed on; every node of
@@ -31,7 +37,7 @@ export function providerApiError(
 ): NodeApiError {
 	const message = maskSecrets(problem?.message ?? `HTTP ${statusCode}`, secrets);
 	const code = problem?.code ?? '';
-	const description = [problem?.hint, code ? `${providerName} error code: ${code}.` : undefined, ...notes]
+	const description = [sentence(problem?.hint), code ? `${providerName} error code: ${code}.` : undefined, ...notes]
 		.filter(Boolean)
 		.join(' ');
 	const error = new NodeApiError(node, { message, code, httpCode: String(statusCode) } as JsonObject, {

@@ -6,8 +6,10 @@
 //   SCALE_EVENTS=200      inbound events per load phase (bursts of SCALE_BURST=20 concurrent)
 //   SCALE_FUZZ=1000       fuzzed webhook bodies (SCALE_FUZZ_MAX_S=600 caps the time; the count sent is reported)
 //   SCALE_COMPARE=200     events per flow in the side-by-side (split into 4 rounds: A B B A)
-//   SCALE_PHASES=queue,faults,retry,kill,fuzz,compare
+//   SCALE_PHASES=queue,faults,retry,uncertain,redelivery,kill,fuzz,compare
 //     retry = the faults again, with n8n's Retry On Fail (3 tries, 1 s) set on the send node
+//     uncertain = 1% of sends answered 500 *after* the sandbox recorded them as delivered, Retry On Fail on
+//     redelivery = 5% of webhook bodies posted a second time, byte for byte (Meta re-sends when slow)
 //   SCALE_REDIS_PORT=16391 SCALE_PG_PORT=15491   SCALE_MAX_PHASE_S=600 (hard cap per phase)
 //   SCALE_MAIN_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof'   (profile n8n main's webhook path)
 // Results: printed, and written to .cache/scale/results.json. Exit code 1 when a target fails.
@@ -30,7 +32,7 @@ const FUZZ = env('SCALE_FUZZ', 1000);
 const COMPARE = env('SCALE_COMPARE', 200);
 const BURST = env('SCALE_BURST', 20);
 const MAX_PHASE_MS = env('SCALE_MAX_PHASE_S', 600) * 1000;
-const PHASES = new Set((process.env.SCALE_PHASES ?? 'queue,faults,retry,kill,fuzz,compare').split(',').map((p) => p.trim()));
+const PHASES = new Set((process.env.SCALE_PHASES ?? 'queue,faults,retry,uncertain,redelivery,kill,fuzz,compare').split(',').map((p) => p.trim()));
 const RUN = Date.now().toString(36);
 
 const t0 = Date.now();
@@ -69,7 +71,12 @@ interface LoadResult {
  * config.meta.webhookUrl), in bursts of BURST concurrent, then waits for the replies. A reply is
  * matched to its event by the unique text it echoes.
  */
-async function load(stack: Stack, label: string, count: number, opts: { quietMs: number; midway?: () => Promise<void> }): Promise<LoadResult> {
+async function load(
+	stack: Stack,
+	label: string,
+	count: number,
+	opts: { quietMs: number; midway?: () => Promise<void>; redeliver?: { probability: number; random: () => number; count: number } },
+): Promise<LoadResult> {
 	const { sandbox } = stack;
 	const sentAt = new Map<string, number>();
 	const tokenOf = (i: number) => `${RUN}-${label}-${i}`;
@@ -98,6 +105,12 @@ async function load(stack: Stack, label: string, count: number, opts: { quietMs:
 					const result = await sandbox.user({ via: 'meta', from, kind: 'text', text: token });
 					acceptMs.push(Date.now() - (sentAt.get(token) as number));
 					if (!result.delivery || result.delivery.status < 200 || result.delivery.status > 299) webhookNon2xx++;
+					if (opts.redeliver && result.delivery && opts.redeliver.random() < opts.redeliver.probability) {
+						// Meta's redelivery: the same bytes with the same signature, to the same URL.
+						const again = await redeliver(result.delivery.url, JSON.stringify(result.body));
+						opts.redeliver.count++;
+						if (again < 200 || again > 299) webhookNon2xx++;
+					}
 				} catch {
 					webhookErrors++;
 				}
@@ -207,6 +220,18 @@ async function loadUnderFaults(stack: Stack, label: string, workflowId: string) 
 	const injected500 = sends.filter((e) => e.fault && e.status === 500).length;
 	log(`${label}: ${sends.length} send requests, ${injected429} answered 429 (Retry-After 1), ${injected500} answered 500`);
 	return { r, sendRequests: sends.length, injected429, injected500, executions: tally(stack, workflowId, since) };
+}
+
+async function redeliver(url: string, text: string): Promise<number> {
+	const body = Buffer.from(text);
+	const response = await fetch(url, {
+		method: 'POST',
+		body,
+		headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(body) },
+		signal: AbortSignal.timeout(30_000),
+	});
+	await response.arrayBuffer();
+	return response.status;
 }
 
 async function mainAlive(stack: Stack): Promise<boolean> {
@@ -414,21 +439,62 @@ async function main(): Promise<void> {
 			check(r.lost <= injected500, `faults: every lost reply is one the sandbox answered 500 to (lost ${r.lost}, 500s ${injected500}); 429s all recovered`);
 		}
 
+		// The echo bot with Retry On Fail on its send node, created once for the phases that need it. It
+		// stays active (deactivating would unsubscribe at the sandbox in the background).
+		let retryVariant: { id: string; url: string } | undefined;
+		const useRetryVariant = async () => {
+			if (!retryVariant) {
+				const variant = oursWorkflow(stack.credentials, true);
+				const id = await stack.api.createWorkflow(variant.workflow);
+				await stack.api.activate(id);
+				retryVariant = { id, url: `${stack.main.url}${variant.webhookPath}` };
+				const until = Date.now() + 30_000;
+				while (stack.sandbox.config.meta.webhookUrl !== retryVariant.url && Date.now() < until) await sleep(100);
+				stack.sandbox.config.meta.webhookUrl = retryVariant.url;
+				await load(stack, 'warmup-retry', 1, { quietMs: 30_000 });
+			}
+			stack.sandbox.config.meta.webhookUrl = retryVariant.url;
+			return retryVariant.id;
+		};
+
 		if (PHASES.has('retry')) {
-			const variant = oursWorkflow(stack.credentials, true);
-			const variantId = await stack.api.createWorkflow(variant.workflow);
-			await stack.api.activate(variantId);
-			const variantUrl = `${stack.main.url}${variant.webhookPath}`;
-			const until = Date.now() + 30_000;
-			while (stack.sandbox.config.meta.webhookUrl !== variantUrl && Date.now() < until) await sleep(100);
-			stack.sandbox.config.meta.webhookUrl = variantUrl;
-			await load(stack, 'warmup-retry', 1, { quietMs: 30_000 });
+			const variantId = await useRetryVariant();
 			const { r, sendRequests, injected429, injected500, executions } = await loadUnderFaults(stack, 'retry', variantId);
 			results.retry = { ...r, sendRequests, injected429, injected500, executions };
 			check(r.duplicated === 0, 'faults + Retry On Fail: no event answered twice');
 			check(r.exactlyOnce === EVENTS, `faults + Retry On Fail: exactly one reply per event (got ${r.exactlyOnce}, lost ${r.lost})`);
-			// The variant stays active (deactivating would unsubscribe at the sandbox in the background).
 			stack.sandbox.config.meta.webhookUrl = oursUrl;
+		}
+
+		if (PHASES.has('uncertain')) {
+			// The provider took the message and then answered 500: a retry by the node or by n8n's Retry On
+			// Fail would deliver it twice. The node marks it "delivery uncertain" and does not re-send.
+			const variantId = await useRetryVariant();
+			stack.sandbox.addFault({ routeId: 'meta.messages', status: 500, probability: 0.01, afterRoute: true });
+			const logFrom = stack.sandbox.log.length;
+			const since = Date.now();
+			const r = await load(stack, 'uncertain', EVENTS, { quietMs: 30_000 });
+			stack.sandbox.clearFaults();
+			const sends = stack.sandbox.log.slice(logFrom).filter((e) => e.routeId === 'meta.messages');
+			const injected = sends.filter((e) => e.fault).length;
+			results.uncertain = { ...r, sendRequests: sends.length, injected500AfterDelivery: injected, executions: tally(stack, variantId, since) };
+			log(`uncertain: ${sends.length} send requests, ${injected} recorded as delivered and then answered 500`);
+			check(r.duplicated === 0, `500 after delivery + Retry On Fail: no event answered twice (dup ${r.duplicated})`);
+			check(r.lost === 0 && r.exactlyOnce === EVENTS, `500 after delivery + Retry On Fail: no reply lost (got ${r.exactlyOnce}, lost ${r.lost})`);
+			stack.sandbox.config.meta.webhookUrl = oursUrl;
+		}
+
+		if (PHASES.has('redelivery')) {
+			const redelivered = { probability: 0.05, random: mulberry32(20261130), count: 0 };
+			const since = Date.now();
+			const r = await load(stack, 'redelivery', EVENTS, { quietMs: 30_000, redeliver: redelivered });
+			const executions = tally(stack, oursId, since);
+			results.redelivery = { ...r, redelivered: redelivered.count, executions };
+			log(`redelivery: ${redelivered.count} bodies posted twice; executions ${JSON.stringify(executions)}`);
+			check(redelivered.count > 0, `redelivery: some bodies were posted twice (${redelivered.count})`);
+			check(r.duplicated === 0 && r.extraReplies === 0, `redelivery: no duplicate reply (dup ${r.duplicated}, extra ${r.extraReplies})`);
+			check(r.exactlyOnce === EVENTS, `redelivery: exactly one reply per event (got ${r.exactlyOnce}, lost ${r.lost})`);
+			check(totalOf(executions) === EVENTS, `redelivery: one execution per event, none for a redelivered body (got ${totalOf(executions)})`);
 		}
 
 		if (PHASES.has('kill')) {

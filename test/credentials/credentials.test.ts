@@ -2,7 +2,9 @@ import { CmComMessengerApi } from '../../credentials/CmComMessengerApi.credentia
 import { FacebookPageMessengerApi } from '../../credentials/FacebookPageMessengerApi.credentials';
 import { InfobipMessengerApi } from '../../credentials/InfobipMessengerApi.credentials';
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { sandboxCredentials } from '../nodes/Messenger/helpers';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { sandboxCredentials, secretsOf } from '../nodes/Messenger/helpers';
 import { runCredentialTest } from './run-credential-test';
 
 describe('credential tests against the sandbox', () => {
@@ -13,39 +15,82 @@ describe('credential tests against the sandbox', () => {
 	});
 	afterAll(() => sandbox.close());
 
-	it('Infobip: passes with the API key and with Basic, fails with a wrong key', async () => {
+	// Each failure is the provider's documented answer from the sandbox, read by n8n-core's RoutingNode as
+	// n8n's "Test credential" button does; the message must carry the provider's reason and the fix.
+	it('Infobip: passes with the API key and with Basic; a wrong key says Invalid login details and what to check', async () => {
 		const type = new InfobipMessengerApi();
 		const good = sandboxCredentials(sandbox, 'infobip');
-		expect(await runCredentialTest(type, good)).toMatchObject({ ok: true, status: 200 });
+		expect(await runCredentialTest(type, good)).toEqual({ ok: true, message: 'Connection successful!' });
 		const { basicUser, basicPassword } = sandbox.config.infobip;
 		expect(await runCredentialTest(type, { ...good, authType: 'basic', username: basicUser, password: basicPassword })).toMatchObject({ ok: true });
-		expect(await runCredentialTest(type, { ...good, apiKey: 'wrong' })).toMatchObject({ ok: false, status: 401 });
 		expect(await runCredentialTest(type, { ...good, baseUrl: `${sandbox.url}/` })).toMatchObject({ ok: true });
+		const wrongKey = await runCredentialTest(type, { ...good, apiKey: 'wrong' });
+		expect(wrongKey.ok).toBe(false);
+		expect(wrongKey.message).toContain('Invalid login details (UNAUTHORIZED)');
+		expect(wrongKey.message).toContain('API key');
+		const wrongPassword = await runCredentialTest(type, { ...good, authType: 'basic', username: basicUser, password: 'nope' });
+		expect(wrongPassword.message).toContain('Invalid login details');
 	});
 
-	it('CM.com: passes with the product token, fails on errorCode 103 (wrong token)', async () => {
+	it('Infobip: a Base URL that is not Infobip\'s API fails and names Base URL', async () => {
+		const type = new InfobipMessengerApi();
+		const outcome = await runCredentialTest(type, { ...sandboxCredentials(sandbox, 'infobip'), baseUrl: `${sandbox.url}/__sandbox/nothing` });
+		expect(outcome.ok).toBe(false);
+		expect(outcome.message).toContain('Check Base URL');
+	});
+
+	it('CM.com: passes with the product token; a wrong or empty token gives CM.com\'s reason and the fix', async () => {
 		const type = new CmComMessengerApi();
 		const good = sandboxCredentials(sandbox, 'cm');
-		const passed = await runCredentialTest(type, good);
-		expect(passed).toMatchObject({ ok: true });
-		expect(passed.headers['X-CM-PRODUCTTOKEN']).toBe(sandbox.config.cm.productToken);
-		expect(await runCredentialTest(type, { ...good, productToken: 'wrong' })).toEqual(
-			expect.objectContaining({ ok: false, message: 'CM.com: invalid product token (errorCode 103)' }),
-		);
+		expect(await runCredentialTest(type, good)).toMatchObject({ ok: true });
+		const wrong = await runCredentialTest(type, { ...good, productToken: 'wrong' });
+		expect(wrong).toMatchObject({ ok: false });
+		expect(wrong.message).toContain('Invalid product token (errorCode 103)');
+		expect(wrong.message).toContain('product token of your gateway');
 		// CM.com treats an empty product token as no token at all: 101.
-		expect(await runCredentialTest(type, { ...good, productToken: '' })).toEqual(
-			expect.objectContaining({ ok: false, message: 'CM.com: authentication failed (errorCode 101)' }),
-		);
+		const empty = await runCredentialTest(type, { ...good, productToken: '' });
+		expect(empty.message).toContain('No account found for the given authentication (errorCode 101)');
+		const elsewhere = await runCredentialTest(type, { ...good, baseUrl: `${sandbox.url}/__sandbox/nothing` });
+		expect(elsewhere).toMatchObject({ ok: false });
+		expect(elsewhere.message).toContain('Gateway Base URL');
 	});
 
-	it('Facebook Page: passes with the page token and appsecret_proof, fails with a bad token or secret', async () => {
+	it('Facebook Page: passes with the page token and appsecret_proof', async () => {
+		const type = new FacebookPageMessengerApi();
+		expect(await runCredentialTest(type, sandboxCredentials(sandbox, 'meta'))).toEqual({ ok: true, message: 'Connection successful!' });
+	});
+
+	it('Facebook Page: each wrong field gives Meta\'s reason and names the field to fix', async () => {
 		const type = new FacebookPageMessengerApi();
 		const good = sandboxCredentials(sandbox, 'meta');
-		expect(await runCredentialTest(type, good)).toMatchObject({ ok: true, status: 200 });
-		expect(await runCredentialTest(type, { ...good, accessToken: 'EAAwrong' })).toMatchObject({ ok: false });
-		expect(await runCredentialTest(type, { ...good, appSecret: 'not-the-secret' })).toMatchObject({ ok: false });
-		// The sandbox page enforces appsecret_proof, as apps with "Require App Secret" do.
-		expect(await runCredentialTest(type, { ...good, appSecret: '' })).toMatchObject({ ok: false });
+		const cases: Array<[string, ICredentialDataDecryptedObject, string, string]> = [
+			['wrong token', { accessToken: 'EAAwrong' }, 'Invalid OAuth access token (code 190)', 'Page Access Token'],
+			['wrong app secret', { appSecret: 'not-the-secret' }, 'Invalid appsecret_proof provided in the API argument', 'App Secret'],
+			// The sandbox page enforces appsecret_proof, as apps with "Require App Secret" do.
+			['no app secret', { appSecret: '' }, 'require an appsecret_proof argument', 'fill in App Secret'],
+			['app token', { accessToken: `${sandbox.config.meta.appId}|${sandbox.config.meta.appSecret}` }, 'A page access token is required', 'page\'s own token'],
+			['wrong page ID', { pageId: '999' }, 'No matching user found', 'Check the Page ID'],
+			['wrong base URL', { baseUrl: `${sandbox.url}/__sandbox/nothing` }, 'Meta did not return the page', 'Graph API Base URL'],
+		];
+		for (const [name, change, said, fix] of cases) {
+			const outcome = await runCredentialTest(type, { ...good, ...change });
+			expect({ name, ok: outcome.ok }).toEqual({ name, ok: false });
+			expect(outcome.message).toContain(said);
+			expect(outcome.message).toContain(fix);
+		}
+	});
+
+	it('no test message carries a secret', async () => {
+		const types = { infobip: new InfobipMessengerApi(), cm: new CmComMessengerApi(), meta: new FacebookPageMessengerApi() };
+		const secrets = secretsOf(sandbox);
+		for (const provider of ['infobip', 'cm', 'meta'] as const) {
+			const good = sandboxCredentials(sandbox, provider);
+			const breakages: ICredentialDataDecryptedObject[] = [{ apiKey: 'wrong' }, { productToken: 'wrong' }, { accessToken: 'EAAwrong' }, { appSecret: 'x-secret' }];
+			for (const broken of breakages) {
+				const { message } = await runCredentialTest(types[provider], { ...good, ...broken });
+				for (const secret of secrets) expect(message).not.toContain(secret);
+			}
+		}
 	});
 
 	it('every secret is a password field', () => {

@@ -37,12 +37,20 @@ export const messageJsonProperty: INodeProperties = {
 	default: '{\n  "text": "Hello!"\n}',
 	required: true,
 	description:
-		'The message in the provider-neutral form documented in the README, e.g. {"text": "Pick one", "quickReplies": [{"title": "Yes", "payload": "YES"}]}',
+		'The message as one JSON object with the fields of this operation, e.g. {"text": "Pick one", "quickReplies": [{"title": "Yes", "payload": "YES"}]}',
+	hint: 'Fields: text, quickReplies [{title, payload, imageUrl}], media {type, url or attachmentId}, buttons [{type, title, payload, url, phoneNumber}], card, cards, productIds; an opt-in request: title, payload, imageUrl',
 };
 
 const quickReplyValues: INodeProperties[] = [
-	{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Up to 20 characters' },
-	{ displayName: 'Payload', name: 'payload', type: 'string', default: '', description: 'Sent back to your webhook; up to 1000 characters' },
+	{ displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'e.g. Yes', description: 'The button text; up to 20 characters' },
+	{
+		displayName: 'Payload',
+		name: 'payload',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. ANSWER_YES',
+		description: 'Sent back to your webhook when the user taps it; up to 1000 characters',
+	},
 	{ displayName: 'Image URL', name: 'imageUrl', type: 'string', default: '', description: 'Optional icon beside the title' },
 ];
 

@@ -1,15 +1,25 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { MESSENGER_CAPABILITIES, OPERATION_LABELS } from '../../shared/model/capabilities';
+import { MESSENGER_CAPABILITIES, OPERATION_LABELS, PROVIDER_LABELS } from '../../shared/model/capabilities';
 import type { OperationName, ProviderName } from '../../shared/model/message';
 
 type Resource = 'message' | 'template' | 'senderAction' | 'marketing';
 
-/** The UI groups operations into resources (n8n's pattern for nodes with more than a handful). */
-const RESOURCES: ReadonlyArray<{ value: Resource; name: string; operations: ReadonlyArray<[OperationName, string]> }> = [
+/**
+ * The UI groups operations into resources (n8n's pattern for nodes with more than a handful). n8n's node
+ * picker lists the actions from these names: each resource becomes a group "<name> Actions", each
+ * operation an entry named by its `action` (editor-ui nodeCreator composables/useActionsGeneration.ts).
+ */
+const RESOURCES: ReadonlyArray<{
+	value: Resource;
+	name: string;
+	description: string;
+	operations: ReadonlyArray<[OperationName, string]>;
+}> = [
 	{
 		value: 'message',
 		name: 'Message',
+		description: 'Text, media and quick replies',
 		operations: [
 			['text', 'Send a text message'],
 			['media', 'Send an image, audio, video or file'],
@@ -19,6 +29,7 @@ const RESOURCES: ReadonlyArray<{ value: Resource; name: string; operations: Read
 	{
 		value: 'template',
 		name: 'Template',
+		description: 'Buttons, cards, carousels, media and product templates',
 		operations: [
 			['buttonTemplate', 'Send a button template'],
 			['genericTemplate', 'Send a generic template'],
@@ -27,38 +38,73 @@ const RESOURCES: ReadonlyArray<{ value: Resource; name: string; operations: Read
 			['productTemplate', 'Send a product template'],
 		],
 	},
-	{ value: 'senderAction', name: 'Sender Action', operations: [['senderAction', 'Send a sender action']] },
-	{ value: 'marketing', name: 'Marketing Message', operations: [['optInRequest', 'Send a marketing opt-in request']] },
+	{
+		value: 'senderAction',
+		name: 'Chat Indicator',
+		description: 'Typing indicator and read receipt (Infobip and Meta Graph API)',
+		operations: [['senderAction', 'Show typing or mark as seen']],
+	},
+	{
+		value: 'marketing',
+		name: 'Marketing Message',
+		description: 'Opt-in requests for marketing messages (CM.com and Meta Graph API)',
+		operations: [['optInRequest', 'Send a marketing opt-in request']],
+	},
 ];
 
-const PROVIDER_ORDER: readonly ProviderName[] = ['infobip', 'cm', 'meta'];
+/**
+ * Meta's Graph API carries every operation, so its operation lists come first: n8n's picker builds each
+ * resource's actions from the first `operation` parameter that shows for that resource, and an action
+ * picked there sets the first value of each of that parameter's show conditions (provider: meta, the
+ * default anyway).
+ */
+const PROVIDER_ORDER: readonly ProviderName[] = ['meta', 'cm', 'infobip'];
 
 function supported(provider: ProviderName, operation: OperationName): boolean {
 	return MESSENGER_CAPABILITIES[provider].operations.includes(operation);
 }
 
+/** The resources a provider carries none of, e.g. marketing messages on Infobip. */
+export function unsupportedResources(provider: ProviderName): Resource[] {
+	return RESOURCES.filter((resource) => !resource.operations.some(([op]) => supported(provider, op))).map((r) => r.value);
+}
+
+export function resourceName(value: string): string {
+	return RESOURCES.find((resource) => resource.value === value)?.name ?? value;
+}
+
 /**
- * One `resource` property per provider and one `operation` property per provider and resource, each
- * listing only what the capability table allows: an operation a provider cannot carry never shows up.
+ * One `resource` parameter for all providers (several would repeat every action in n8n's picker), and
+ * one `operation` parameter per provider and resource, each listing only what the capability table
+ * allows: an operation a provider cannot carry never shows up. A resource a provider has no operation
+ * for shows a notice instead.
  */
 function buildOperationProperties(): INodeProperties[] {
-	const properties: INodeProperties[] = [];
-	for (const provider of PROVIDER_ORDER) {
-		const resources = RESOURCES.filter((resource) => resource.operations.some(([op]) => supported(provider, op)));
-		properties.push({
+	const properties: INodeProperties[] = [
+		{
 			displayName: 'Resource',
 			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
-			displayOptions: { show: { provider: [provider] } },
-			options: resources.map((resource) => ({ name: resource.name, value: resource.value })),
+			options: RESOURCES.map(({ name, value, description }) => ({ name, value, description })),
 			default: 'message',
-		});
-		for (const resource of resources) {
+		},
+	];
+	for (const provider of PROVIDER_ORDER) {
+		for (const resource of RESOURCES) {
 			const options: INodePropertyOptions[] = resource.operations
 				.filter(([op]) => supported(provider, op))
 				.map(([op, action]) => ({ name: OPERATION_LABELS[op], value: op, action }));
-			const firstOperation = String(options[0].value);
+			if (!options.length) {
+				properties.push({
+					displayName: `${PROVIDER_LABELS[provider]} cannot send a ${resource.name.toLowerCase()}: choose another resource or provider`,
+					name: `${resource.value}Unsupported`,
+					type: 'notice',
+					default: '',
+					displayOptions: { show: { provider: [provider], resource: [resource.value] } },
+				});
+				continue;
+			}
 			properties.push({
 				displayName: 'Operation',
 				name: 'operation',
@@ -66,7 +112,7 @@ function buildOperationProperties(): INodeProperties[] {
 				noDataExpression: true,
 				displayOptions: { show: { provider: [provider], resource: [resource.value] } },
 				options,
-				default: firstOperation,
+				default: String(options[0].value),
 			});
 		}
 	}

@@ -148,13 +148,25 @@ export const optionsProperty: INodeProperties = {
 			displayOptions: showOptionFor(['media', 'mediaTemplate'], ['meta']),
 			description: 'Whether Meta keeps the media so its attachment ID can be sent again',
 		},
+		// One stored name for both meanings, so saved workflows keep their sender; the label says which
+		// one this provider reads, and a page ID that is not one is refused when the node runs.
 		{
-			displayName: 'Sender',
+			displayName: 'Sender (Application Key)',
 			name: 'sender',
 			type: 'string',
 			default: '',
-			description:
-				'Overrides the credential\'s sender: the Infobip application key, or the Facebook page ID for CM.com and Graph',
+			placeholder: 'e.g. 0F3C3F29829FAB88714BA205BEC6D28F',
+			displayOptions: { show: { '/provider': ['infobip'] } },
+			description: 'The Infobip application key to send from, instead of the credential\'s Default Sender',
+		},
+		{
+			displayName: 'Sender (Page ID)',
+			name: 'sender',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 100000000000001',
+			displayOptions: { show: { '/provider': ['cm', 'meta'] } },
+			description: 'The Facebook page ID (digits) to send from, instead of the credential\'s page ID',
 		},
 	],
 };

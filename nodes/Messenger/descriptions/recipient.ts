@@ -37,6 +37,6 @@ export const recipientProperties: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. 1254477777772919',
 		description:
-			'Who gets the message: the PSID (from the trigger\'s sender ID), the user ref or the notification token, as chosen above',
+			'Who gets the message: the user\'s page-scoped ID (PSID; the Messenger Trigger\'s sender ID). Where Recipient Type is offered, the user ref or notification token of that type instead.',
 	},
 ];

@@ -70,3 +70,20 @@ export const credentialDescriptions: INodeCredentialDescription[] = [
 	{ name: 'infobipMessengerApi', required: true, displayOptions: { show: { resource: ['infobipApplication'] } } },
 	{ name: 'facebookPageMessengerApi', required: true, displayOptions: { show: { facebookPage: ['credential'] } } },
 ];
+
+/**
+ * The canvas subtitle: the chosen operation's action text, e.g. "Get a user profile". n8n evaluates it
+ * as an expression over the parameters, whose stored values are internal names, so the texts travel
+ * inside it as a lookup table keyed "resource:operation".
+ */
+export function actionSubtitle(operationProperties: INodeProperties[]): string {
+	const actions: Record<string, string> = {};
+	for (const property of operationProperties) {
+		for (const resource of property.displayOptions?.show?.resource ?? []) {
+			for (const option of property.options ?? []) {
+				if ('action' in option && option.action) actions[`${String(resource)}:${String(option.value)}`] = option.action;
+			}
+		}
+	}
+	return `={{ (${JSON.stringify(actions)})[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+}

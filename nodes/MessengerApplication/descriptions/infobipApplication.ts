@@ -17,31 +17,36 @@ export const infobipApplicationOperations: INodeProperties = {
 			name: 'Create',
 			value: 'create',
 			description: 'Connect a Facebook page and app to Infobip; reuses an existing application for the same page',
-			action: 'Create an infobip application',
+			// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- Infobip is a proper name
+			action: 'Create an Infobip application',
 		},
 		{
 			name: 'Delete',
 			value: 'delete',
 			description: 'Delete an Infobip application; an application already gone is reported, not an error',
-			action: 'Delete an infobip application',
+			// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- Infobip is a proper name
+			action: 'Delete an Infobip application',
 		},
 		{
 			name: 'Get',
 			value: 'get',
 			description: 'Get one Infobip application by key',
-			action: 'Get an infobip application',
+			// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- Infobip is a proper name
+			action: 'Get an Infobip application',
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			description: 'List the Infobip applications of the account',
-			action: 'Get many infobip applications',
+			// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- Infobip is a proper name
+			action: 'Get many Infobip applications',
 		},
 		{
 			name: 'Update',
 			value: 'update',
 			description: 'Change the page access token (token rotation), App ID or App Secret of an application',
-			action: 'Update an infobip application',
+			// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- Infobip is a proper name
+			action: 'Update an Infobip application',
 		},
 	],
 	default: 'create',

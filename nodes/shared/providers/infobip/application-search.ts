@@ -49,7 +49,9 @@ export function infobipApplicationLocator(overrides: Partial<INodeProperties> = 
 				typeOptions: { searchListMethod: SEARCH_APPLICATIONS_METHOD, searchable: true },
 			},
 			{
-				displayName: 'By Key',
+				// n8n shows its own "By ID" for a mode named id (editor-ui ResourceLocator.vue, getModeLabel);
+				// the name stays, as saved workflows store it.
+				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 0F3C3F29829FAB88714BA205BEC6D28F',
