@@ -17,36 +17,31 @@ export const infobipApplicationOperations: INodeProperties = {
 			name: 'Create',
 			value: 'create',
 			description: 'Connect a Facebook page and app to Infobip; reuses an existing application for the same page',
-			// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- Infobip is a proper name
-			action: 'Create an Infobip application',
+			action: 'Create an application',
 		},
 		{
 			name: 'Delete',
 			value: 'delete',
 			description: 'Delete an Infobip application; an application already gone is reported, not an error',
-			// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- Infobip is a proper name
-			action: 'Delete an Infobip application',
+			action: 'Delete an application',
 		},
 		{
 			name: 'Get',
 			value: 'get',
 			description: 'Get one Infobip application by key',
-			// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- Infobip is a proper name
-			action: 'Get an Infobip application',
+			action: 'Get an application',
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
 			description: 'List the Infobip applications of the account',
-			// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- Infobip is a proper name
-			action: 'Get many Infobip applications',
+			action: 'Get many applications',
 		},
 		{
 			name: 'Update',
 			value: 'update',
 			description: 'Change the page access token (token rotation), App ID or App Secret of an application',
-			// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- Infobip is a proper name
-			action: 'Update an Infobip application',
+			action: 'Update an application',
 		},
 	],
 	default: 'create',

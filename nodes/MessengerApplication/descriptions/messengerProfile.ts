@@ -33,22 +33,19 @@ export const messengerProfileOperations: INodeProperties = {
 			name: 'Delete',
 			value: 'delete',
 			description: 'Remove fields from the page\'s Messenger profile; fields not set are reported, not an error',
-			// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- Messenger is a proper name
-			action: 'Delete Messenger profile fields',
+			action: 'Delete profile fields',
 		},
 		{
 			name: 'Get',
 			value: 'get',
 			description: 'Get the page\'s Messenger profile',
-			// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- Messenger is a proper name
-			action: 'Get the Messenger profile',
+			action: 'Get the profile',
 		},
 		{
 			name: 'Set',
 			value: 'set',
 			description: 'Set profile fields; fields that already have the wanted value are not sent again',
-			// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- Messenger is a proper name
-			action: 'Set the Messenger profile',
+			action: 'Set the profile',
 		},
 	],
 	default: 'set',
