@@ -134,8 +134,10 @@ export class MessengerTrigger implements INodeType {
 		// so a new default needs a new version for versions 1 and 2 to keep their meaning.
 		version: [1, 2, 3],
 		defaultVersion: 3,
-		subtitle: '={{"via " + $parameter["provider"]}}',
-		description: 'Starts the workflow on Facebook Messenger events from Meta, Infobip or CM.com webhooks',
+		subtitle: '={{ ({"meta": "via Meta", "infobip": "via Infobip", "cm": "via CM.com"})[$parameter["provider"]] }}',
+		// n8n's node picker merges this trigger into the Messenger node's entry and shows this text for both
+		// (editor-ui useActionsGeneration.ts, generateMergedNodesAndActions), so it describes the pair.
+		description: 'Send and receive Facebook Messenger messages through Meta, Infobip or CM.com',
 		defaults: { name: 'Messenger Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
