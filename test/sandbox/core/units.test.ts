@@ -78,6 +78,8 @@ describe('FaultEngine', () => {
 		expect(() => validateFaultRule({ routeId: '*' })).toThrow(/needs one of/);
 		expect(() => validateFaultRule({ routeId: '*', status: 500, bogus: 1 })).toThrow(/bogus/);
 		expect(() => validateFaultRule({ routeId: '*', status: 500, probability: 2 })).toThrow(/probability/);
+		expect(() => validateFaultRule({ routeId: '*', redirectTo: 'not a url' })).toThrow(/redirectTo/);
+		expect(() => validateFaultRule({ routeId: '*', echoAuth: 'yes' })).toThrow(/echoAuth/);
 	});
 
 	it('mulberry32 is deterministic and within [0,1)', () => {
