@@ -10,11 +10,10 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 import { runWithConcurrency } from '../shared/concurrency';
 import { InputValidationError } from '../shared/model/validate';
 import { getProvider } from '../shared/providers';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../shared/retry';
 import { prepareSend, sendPrepared, type PreparedSend } from '../shared/send';
 import { credentialsForProviders, messengerProperties } from './descriptions';
 import { DEFAULT_CONCURRENCY } from './descriptions/options';
-import { readSendRequest } from './read-request';
+import { readSendPolicy, readSendRequest } from './read-request';
 
 function numberOption(options: IDataObject, name: string, fallback: number): number {
 	const value = Number(options[name]);
@@ -54,11 +53,7 @@ export class Messenger implements INodeType {
 		const items = this.getInputData();
 		const adapter = getProvider(this.getNodeParameter('provider', 0) as string);
 		const settings = this.getNodeParameter('options', 0, {}) as IDataObject;
-		const retry: RetryPolicy = {
-			maxRetries: Math.floor(numberOption(settings, 'maxRetries', DEFAULT_RETRY_POLICY.maxRetries)),
-			initialDelayMs: numberOption(settings, 'retryDelay', DEFAULT_RETRY_POLICY.initialDelayMs),
-			maxDelayMs: numberOption(settings, 'maxRetryWait', DEFAULT_RETRY_POLICY.maxDelayMs / 1000) * 1000,
-		};
+		const retry = readSendPolicy(this);
 		const concurrency = numberOption(settings, 'concurrency', DEFAULT_CONCURRENCY) || 1;
 		const credentials = await this.getCredentials(adapter.credentialType, 0);
 		const continueOnFail = this.continueOnFail();
