@@ -72,3 +72,32 @@ describe('Messenger Application: transport safety', () => {
 		expect(everythingShown(error)).not.toContain(sandbox.config.meta.pageAccessToken);
 	});
 });
+
+// URLs built from user input: Infobip application keys and the Graph version are path segments.
+describe('Messenger Application: path segments from input', () => {
+	let sandbox: Sandbox;
+
+	beforeAll(async () => {
+		sandbox = await startSandbox({ port: 0 });
+	});
+	afterAll(() => sandbox.close());
+	beforeEach(() => sandbox.reset());
+
+	it.each(['get', 'delete'])('%s with an application key of ".." is refused naming the field, nothing sent', async (operation) => {
+		const result = await runNode(sandbox, {
+			resource: 'infobipApplication',
+			operation,
+			applicationKey: { __rl: true, mode: 'id', value: '..' },
+		});
+		expect(providerCalls(sandbox)).toEqual([]);
+		expect(result.nodeError('Node')?.message).toMatch(/application key/i);
+	});
+
+	it('a Graph version with a path in it is refused, nothing sent', async () => {
+		const result = await runNode(sandbox, { resource: 'pageSubscription', operation: 'subscribe' }, {
+			page: pageCredentials(sandbox, { graphApiVersion: 'v25.0/../../me/feed?x=' }),
+		});
+		expect(providerCalls(sandbox)).toEqual([]);
+		expect(result.nodeError('Node')?.message).toMatch(/Graph API Version .*v<major>\.<minor>/);
+	});
+});

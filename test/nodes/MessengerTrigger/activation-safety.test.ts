@@ -27,9 +27,9 @@ describe('Messenger Trigger activation: transport safety', () => {
 		await Promise.all(servers.splice(0).map((server) => server.close()));
 	});
 
-	async function activation(): Promise<Error | undefined> {
+	async function activation(overrides: Record<string, string> = {}): Promise<Error | undefined> {
 		const workflow = triggerWorkflow({ provider: 'meta', events: ['text'] }, {}, 2);
-		const server = await startWebhookServer(workflow, { credentials: pageCredential(sandbox.url, sandbox.config.meta) });
+		const server = await startWebhookServer(workflow, { credentials: pageCredential(sandbox.url, sandbox.config.meta, overrides) });
 		servers.push(server);
 		return server.activate().then(
 			() => undefined,
@@ -54,5 +54,15 @@ describe('Messenger Trigger activation: transport safety', () => {
 		const shown = `${failure?.message} ${JSON.stringify(failure)} ${failure?.stack}`;
 		expect(shown).toContain('****');
 		expect(shown).not.toContain(sandbox.config.meta.appSecret);
+	});
+
+	it.each([
+		['graphApiVersion', 'v25.0/../../me/feed?x='],
+		['appId', '..'],
+		['pageId', '../me'],
+	])('a %s of %j fails activation naming the field, nothing sent', async (field, value) => {
+		const failure = await activation({ [field]: value });
+		expect(sandbox.log.filter((entry) => entry.provider !== 'sandbox')).toEqual([]);
+		expect(failure?.message).toMatch(field === 'graphApiVersion' ? /Graph API Version .*v<major>\.<minor>/ : /digits/);
 	});
 });
