@@ -84,7 +84,8 @@ export function providerRequestOptions(options: IHttpRequestOptions, timeoutMs =
 	};
 }
 
-function header(headers: IN8nHttpFullResponse['headers'], name: string): unknown {
+/** A response header by lower-case name, whatever casing the server used. */
+export function responseHeader(headers: IN8nHttpFullResponse['headers'], name: string): unknown {
 	const key = Object.keys(headers ?? {}).find((candidate) => candidate.toLowerCase() === name);
 	return key === undefined ? undefined : (headers as Record<string, unknown>)[key];
 }
@@ -143,7 +144,7 @@ export async function callProvider(
 	const mask = [...secrets, ...(await credentialSecrets(ctx, target.credentialType, itemIndex))];
 	const masked: IN8nHttpFullResponse = { ...response, body: maskSecretsDeep(response.body, mask) };
 	if (masked.statusCode >= 300 && masked.statusCode < 400) {
-		const host = redirectHost(header(masked.headers, 'location'), requestUrlOf(request));
+		const host = redirectHost(responseHeader(masked.headers, 'location'), requestUrlOf(request));
 		throw new ProviderCallFailure('redirect', `HTTP ${masked.statusCode} redirect`, {
 			statusCode: masked.statusCode,
 			location: host,
@@ -193,7 +194,7 @@ export function callFailureError(
 			'Check the base URL of the credential: use the address the provider documents, with https.';
 	} else if (failure.kind === 'timeout') {
 		message = `${displayName} did not answer within ${seconds(failure.details.timeoutMs)}`;
-		description = `The request was sent, so ${what}. ${timeoutSetting ? `The limit is the ${timeoutSetting}.` : ''}`.trim();
+		description = `No answer came in time, so ${what}. ${timeoutSetting ? `The limit is the ${timeoutSetting}.` : ''}`.trim();
 	} else {
 		const code = failure.details.code;
 		message = `${displayName} could not be reached`;

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { asCallFailure, callFailureError, callProvider } from './provider-http';
+import { asCallFailure, callFailureError, callProvider, responseHeader } from './provider-http';
 import { providerApiError } from './provider-error';
 import type { ProviderAdapter } from './providers/types';
 import { RETRYABLE_STATUSES, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry';
@@ -10,11 +10,6 @@ import { RETRYABLE_STATUSES, parseRetryAfter, retryDelayMs, type RetryPolicy } f
 export interface SendPolicy extends RetryPolicy {
 	/** Per attempt; provider-http's default when absent. */
 	timeoutMs?: number;
-}
-
-function header(headers: IN8nHttpFullResponse['headers'], name: string): unknown {
-	const key = Object.keys(headers ?? {}).find((candidate) => candidate.toLowerCase() === name);
-	return key === undefined ? undefined : (headers as Record<string, unknown>)[key];
 }
 
 /**
@@ -52,7 +47,7 @@ export async function requestWithRetries(
 		const problem = adapter.parseError(response.statusCode, response.body);
 		if (response.statusCode < 400 && !problem) return response;
 		if (RETRYABLE_STATUSES.has(response.statusCode) || problem?.retryable) {
-			const retryAfterMs = parseRetryAfter(header(response.headers, 'retry-after'), Date.now());
+			const retryAfterMs = parseRetryAfter(responseHeader(response.headers, 'retry-after'), Date.now());
 			if (retryAfterMs !== undefined && retryAfterMs > policy.maxDelayMs) {
 				const note = `${adapter.displayName} asked to wait ${Math.ceil(retryAfterMs / 1000)} s, longer than the Max Retry Wait option.`;
 				throw providerApiError(fn.getNode(), adapter.displayName, response.statusCode, problem, {
