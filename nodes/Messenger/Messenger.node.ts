@@ -12,12 +12,11 @@ import { deliveryLedger, requestFingerprint, type LedgerScope } from '../shared/
 import type { SendResult } from '../shared/model/message';
 import { InputValidationError } from '../shared/model/validate';
 import { getProvider } from '../shared/providers';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../shared/retry';
 import { isDeliveryUncertain, prepareSend, sendPrepared, type PreparedSend } from '../shared/send';
 import { deliveryReport, type ItemOutcome } from './delivery-report';
 import { credentialsForProviders, messengerProperties, messengerSubtitle } from './descriptions';
 import { DEFAULT_CONCURRENCY } from './descriptions/options';
-import { readSendRequest } from './read-request';
+import { readSendPolicy, readSendRequest } from './read-request';
 
 const UNCERTAIN = 'delivery uncertain, not re-sent to avoid a duplicate';
 const DELIVERED_EARLIER = 'Delivered by an earlier try of this node in this execution (Retry On Fail); not sent again';
@@ -72,11 +71,7 @@ export class Messenger implements INodeType {
 		const items = this.getInputData();
 		const adapter = getProvider(this.getNodeParameter('provider', 0) as string);
 		const settings = this.getNodeParameter('options', 0, {}) as IDataObject;
-		const retry: RetryPolicy = {
-			maxRetries: Math.floor(numberOption(settings, 'maxRetries', DEFAULT_RETRY_POLICY.maxRetries)),
-			initialDelayMs: numberOption(settings, 'retryDelay', DEFAULT_RETRY_POLICY.initialDelayMs),
-			maxDelayMs: numberOption(settings, 'maxRetryWait', DEFAULT_RETRY_POLICY.maxDelayMs / 1000) * 1000,
-		};
+		const retry = readSendPolicy(this);
 		const concurrency = numberOption(settings, 'concurrency', DEFAULT_CONCURRENCY) || 1;
 		const credentials = await this.getCredentials(adapter.credentialType, 0);
 		const continueOnFail = this.continueOnFail();

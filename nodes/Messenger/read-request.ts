@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { type BinaryLoader, messageFromJson } from '../shared/model/from-json';
+import { InputValidationError } from '../shared/model/input-error';
 import { checkSenderOption, readOperation } from './provider-fields';
 import type {
 	Button,
@@ -18,6 +20,9 @@ import type {
 	SenderAction,
 	SendRequest,
 } from '../shared/model/message';
+import { DEFAULT_PROVIDER_TIMEOUT_MS, MAX_PROVIDER_TIMEOUT_MS } from '../shared/provider-http';
+import { DEFAULT_RETRY_POLICY } from '../shared/retry';
+import type { SendPolicy } from '../shared/transport';
 
 type Fixed<T> = Record<string, T[] | undefined>;
 
@@ -169,4 +174,54 @@ export async function readSendRequest(fn: IExecuteFunctions, itemIndex: number):
 	if (optional(options.tag)) request.tag = String(options.tag);
 	if (optional(options.messagingType)) request.messagingType = options.messagingType as MessagingType;
 	return request;
+}
+
+/** Where the node's number options may go; the option descriptions in descriptions/options.ts say the same. */
+export const SEND_SETTING_LIMITS = {
+	maxRetries: { label: 'Max Retries', min: 0, max: 10, integer: true },
+	maxRetryWait: { label: 'Max Retry Wait (Seconds)', min: 1, max: 3600, integer: false },
+	retryDelay: { label: 'Retry Initial Delay (Ms)', min: 0, max: 3_600_000, integer: false },
+	timeout: { label: 'Timeout', min: 1, max: MAX_PROVIDER_TIMEOUT_MS, integer: false },
+} as const;
+
+type SettingName = keyof typeof SEND_SETTING_LIMITS;
+
+/**
+ * A number option, checked against its limits. The editor enforces minValue/maxValue only for typed
+ * values; an expression can give anything, and a wait of 30 days or -1 retries must fail with the
+ * field and its limits, like any other bad input, rather than be silently clamped to something else.
+ */
+function setting(options: IDataObject, name: SettingName, fallback: number): number {
+	const raw = options[name];
+	if (raw === undefined || raw === null || raw === '') return fallback;
+	const limits = SEND_SETTING_LIMITS[name];
+	const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : NaN;
+	const kind = limits.integer ? 'a whole number' : 'a number';
+	if (!Number.isFinite(value) || value < limits.min || value > limits.max || (limits.integer && !Number.isInteger(value))) {
+		throw new InputValidationError(name, `${limits.label} must be ${kind} from ${limits.min} to ${limits.max}; got ${JSON.stringify(raw)}`);
+	}
+	return value;
+}
+
+/** The send's retry policy and timeout from the node's options; throws InputValidationError naming the option. */
+export function sendPolicyFromOptions(options: IDataObject): SendPolicy {
+	return {
+		maxRetries: setting(options, 'maxRetries', DEFAULT_RETRY_POLICY.maxRetries),
+		initialDelayMs: setting(options, 'retryDelay', DEFAULT_RETRY_POLICY.initialDelayMs),
+		maxDelayMs: setting(options, 'maxRetryWait', DEFAULT_RETRY_POLICY.maxDelayMs / 1000) * 1000,
+		timeoutMs: setting(options, 'timeout', DEFAULT_PROVIDER_TIMEOUT_MS),
+	};
+}
+
+/** The node's send policy (options of the first item), failing the node naming the bad option. */
+export function readSendPolicy(fn: IExecuteFunctions): SendPolicy {
+	const options = fn.getNodeParameter('options', 0, {}) as IDataObject;
+	try {
+		return sendPolicyFromOptions(options);
+	} catch (error) {
+		if (!(error instanceof InputValidationError)) throw new NodeOperationError(fn.getNode(), error as Error);
+		const failure = new NodeOperationError(fn.getNode(), error.message, { description: `Field: ${error.field}` });
+		failure.context.field = error.field;
+		throw failure;
+	}
 }

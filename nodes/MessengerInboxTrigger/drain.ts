@@ -4,12 +4,13 @@
 // The loop therefore stops (never throws) on a failed page, on n8n's poll budget running low, and on
 // the per-poll cap; what is still in the inbox is simply pulled by the next poll.
 import type { MessengerEvent } from '../shared/model/event';
+import { DEFAULT_PROVIDER_TIMEOUT_MS } from '../shared/provider-http';
 import { parseInfobipPage } from '../shared/providers/infobip/inbound';
 
 /** The most `limit` Infobip's pull endpoints accept (providers.md). */
 export const MAX_PULL_LIMIT = 1000;
-/** The longest one pull may take before it counts as failed. */
-export const MAX_REQUEST_MS = 30_000;
+/** The longest one pull may take before it counts as failed: every provider call's default timeout. */
+export const MAX_REQUEST_MS = DEFAULT_PROVIDER_TIMEOUT_MS;
 
 export interface DrainOptions {
 	/** Messages per request, 1..1000. */

@@ -26,6 +26,7 @@ function infobipErrorText(body: unknown): string {
 export function pullConnectionError(node: INode, error: unknown, limit: number): unknown {
 	if (!(error instanceof NodeApiError)) return error;
 	const code = error.context.networkCode;
+	if (error.context.callFailureKind === 'redirect') return error;
 	if (typeof code === 'string' && NEVER_SENT_ERROR_CODES.has(code)) return error;
 	// The code goes into the description: n8n swaps a message that names ECONNRESET & co. for its
 	// generic "you can retry" text, which hides that messages may be gone.

@@ -14,6 +14,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { EventType } from '../shared/model/event';
 import type { MetaSubscriptionTarget } from '../shared/providers/meta/subscriptions';
+import { asCallFailure, callFailureError, callProvider } from '../shared/provider-http';
 import { GRAPH_SETUP_API, requestFullResponse } from '../shared/setup-request';
 import {
 	appSubscriptionState,
@@ -60,8 +61,6 @@ function answerOf(response: unknown): GraphAnswer {
 	return { statusCode: Number(full.statusCode), body: full.body };
 }
 
-const quiet = { returnFullResponse: true, ignoreHttpStatusErrors: true } as const;
-
 /** A call with the page token: the credential's own authentication (Bearer token + appsecret_proof). */
 async function pageCall(ctx: IHookFunctions, request: IHttpRequestOptions): Promise<GraphAnswer> {
 	return answerOf(await requestFullResponse(ctx, GRAPH_SETUP_API, request));
@@ -73,12 +72,15 @@ async function pageCall(ctx: IHookFunctions, request: IHttpRequestOptions): Prom
  */
 async function appCall(ctx: IHookFunctions, request: IHttpRequestOptions, registered: Registration): Promise<GraphAnswer> {
 	const headers = { ...request.headers, ...appTokenHeader(registered.credentials) };
+	const secrets = [String(registered.credentials.appSecret ?? '')];
 	try {
-		return answerOf(await ctx.helpers.httpRequest({ ...request, headers, ...quiet }));
+		return answerOf(await callProvider(ctx, { displayName: 'Meta' }, { ...request, headers }, { secrets }));
 	} catch (error) {
-		// Only a transport failure lands here (HTTP errors are answers). The raw error carries the
-		// request, app token included, so only its message goes on.
-		throw new NodeOperationError(ctx.getNode(), `Meta: could not reach ${request.url}: ${(error as Error).message}`);
+		// The transport rules of every provider call apply (no redirect, a timeout, the secret masked);
+		// a raw n8n error would carry the request, app token included, so only the masked message goes on.
+		const failure = asCallFailure(error);
+		if (failure.kind !== 'connection') throw callFailureError(ctx.getNode(), 'Meta', failure);
+		throw new NodeOperationError(ctx.getNode(), `Meta: could not reach ${request.url}: ${failure.message}`);
 	}
 }
 

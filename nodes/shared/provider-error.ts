@@ -2,6 +2,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { ProviderErrorInfo } from './providers/types';
+import { maskSecrets } from './secrets';
 
 export interface ProviderErrorOptions {
 	itemIndex?: number;
@@ -11,11 +12,7 @@ export interface ProviderErrorOptions {
 	secrets?: readonly string[];
 }
 
-export function maskSecrets(text: string, secrets: readonly string[]): string {
-	let output = text;
-	for (const secret of secrets) if (secret.length >= 4) output = output.split(secret).join('****');
-	return output;
-}
+export { maskSecrets } from './secrets';
 
 /** A provider's hint as a sentence, so the error code that follows does not run into it. */
 function sentence(text: string | undefined): string | undefined {

@@ -19,24 +19,50 @@ export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 503]);
  */
 export const NEVER_SENT_ERROR_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
-/** Retry-After as milliseconds: delta-seconds or an HTTP date (RFC 9110); undefined when absent or unreadable. */
-export function parseRetryAfter(value: unknown, nowMs: number): number | undefined {
-	const text = Array.isArray(value) ? value[0] : value;
-	if (typeof text !== 'string' && typeof text !== 'number') return undefined;
-	const trimmed = String(text).trim();
-	if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-	const date = Date.parse(trimmed);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const LONG_DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const TIME = '\\d{2}:\\d{2}:\\d{2}';
+
+/** The three HTTP-date forms a recipient accepts (RFC 9110 5.6.7): IMF-fixdate, RFC 850 and asctime. */
+const HTTP_DATE = [
+	new RegExp(`^${DAY}, \\d{2} ${MONTH} \\d{4} ${TIME} GMT$`),
+	new RegExp(`^${LONG_DAY}, \\d{2}-${MONTH}-\\d{2} ${TIME} GMT$`),
+	new RegExp(`^${DAY} ${MONTH} (?: \\d|\\d{2}) ${TIME} \\d{4}$`),
+];
+
+/** Longer delays read as this: beyond any Max Retry Wait, and a finite number to compare and report. */
+const LONGEST_RETRY_AFTER_MS = 365 * 24 * 3600 * 1000;
+
+function httpDateMs(text: string): number {
+	// asctime has no zone and RFC 850 a two-digit year; both are GMT (RFC 9110 5.6.7), and Date.parse
+	// reads a two-digit year as 19xx/20xx the way RFC 9110 asks (within 50 years of now).
+	return HTTP_DATE[2].test(text) ? Date.parse(`${text} GMT`) : Date.parse(text);
 }
 
 /**
- * The wait before retry number `retry` (1-based): the provider's Retry-After when it gave one, else
- * exponential backoff with jitter (between half and all of initialDelay * 2^(retry-1)).
+ * Retry-After as milliseconds: delta-seconds (digits only) or an HTTP date (RFC 9110 10.2.3);
+ * undefined when absent or anything else (`-5`, `1 2`, `1e3`, `0.5`), so the backoff applies.
+ */
+export function parseRetryAfter(value: unknown, nowMs: number): number | undefined {
+	const first = Array.isArray(value) ? value[0] : value;
+	if (typeof first !== 'string' && typeof first !== 'number') return undefined;
+	const text = String(first).trim();
+	if (/^\d+$/.test(text)) return Math.min(Number(text) * 1000, LONGEST_RETRY_AFTER_MS);
+	if (!HTTP_DATE.some((form) => form.test(text))) return undefined;
+	const date = httpDateMs(text);
+	return Number.isNaN(date) ? undefined : Math.min(Math.max(0, date - nowMs), LONGEST_RETRY_AFTER_MS);
+}
+
+/**
+ * The wait before retry number `retry` (1-based): exponential backoff with jitter (between half and
+ * all of initialDelay * 2^(retry-1)), or the provider's Retry-After when it asks for longer; never
+ * more than the policy's maxDelayMs (a longer Retry-After fails the item before this is asked).
  */
 export function retryDelayMs(retry: number, policy: RetryPolicy, retryAfterMs?: number, random = Math.random): number {
-	if (retryAfterMs !== undefined) return retryAfterMs;
-	const exponential = policy.initialDelayMs * 2 ** (retry - 1);
-	return Math.min(policy.maxDelayMs, Math.round(exponential * (0.5 + random() / 2)));
+	const exponential = policy.initialDelayMs * 2 ** Math.min(retry - 1, 40);
+	const backoff = Math.round(exponential * (0.5 + random() / 2));
+	return Math.min(policy.maxDelayMs, Math.max(backoff, retryAfterMs ?? 0));
 }
 
 /** The first `code` like ECONNRESET found on an error or its causes (n8n wraps axios errors). */

@@ -4,15 +4,16 @@ import { NodeApiError } from 'n8n-workflow';
 import type { Media, OutboundMessage, SendRequest, SendResult } from './model/message';
 import { InputValidationError, validateSendRequest } from './model/validate';
 import type { ProviderAdapter } from './providers/types';
-import { NEVER_SENT_ERROR_CODES, RETRYABLE_STATUSES, type RetryPolicy } from './retry';
-import { requestWithRetries } from './transport';
+import { NEVER_SENT_ERROR_CODES, RETRYABLE_STATUSES } from './retry';
+import { requestWithRetries, type SendPolicy } from './transport';
 
 export interface SendContext {
 	fn: IExecuteFunctions;
 	itemIndex: number;
 	adapter: ProviderAdapter;
 	credentials: ICredentialDataDecryptedObject;
-	retry: RetryPolicy;
+	/** Retries and the per-attempt timeout. */
+	retry: SendPolicy;
 }
 
 function mediaOf(message: OutboundMessage): Media | undefined {

@@ -1,19 +1,10 @@
-import type {
-	IExecuteFunctions,
-	IHookFunctions,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-	IPollFunctions,
-	JsonObject,
-} from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IN8nHttpFullResponse, NodeApiError } from 'n8n-workflow';
 
+import { asCallFailure, callFailureError, callProvider, type ProviderCallContext, type ProviderTarget } from './provider-http';
 import { parseInfobipError } from './providers/infobip/parse';
 import { parseMetaError } from './providers/meta/parse';
-import { maskSecrets, providerApiError } from './provider-error';
+import { providerApiError } from './provider-error';
 import type { ProviderErrorInfo } from './providers/types';
-import { networkErrorCode } from './retry';
 
 /**
  * The provider APIs the setup calls (Messenger Application node, list searches) talk to. Setup is not
@@ -61,7 +52,7 @@ export const GRAPH_SETUP_API: SetupApi = {
 export type SetupContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 /** Every node context that calls a provider outside the send path. */
-export type ProviderCallContext = SetupContext | IPollFunctions | IHookFunctions;
+export type { ProviderCallContext } from './provider-http';
 
 export interface SetupRequestOptions {
 	itemIndex?: number;
@@ -72,31 +63,26 @@ export interface SetupRequestOptions {
 }
 
 /**
- * One request with n8n's credential handling that hands back every HTTP answer, whatever its status.
- * A connection that fails becomes "<provider> could not be reached", built from the error's message
- * alone: n8n's own error carries the request config, auth header included.
+ * One request under the transport rules of provider-http.ts (no redirects, a timeout, the
+ * credential's secrets masked in the answer) that hands back every HTTP answer, whatever its status.
+ * A call that gets no answer becomes "<provider> could not be reached" or "did not answer within",
+ * built from the error's message alone: n8n's own error carries the request config, auth included.
  */
 export async function requestFullResponse(
 	ctx: ProviderCallContext,
-	api: Pick<SetupApi, 'displayName' | 'credentialType'>,
+	api: ProviderTarget,
 	options: IHttpRequestOptions,
 	{ itemIndex, secrets = [] }: Pick<SetupRequestOptions, 'itemIndex' | 'secrets'> = {},
 ): Promise<IN8nHttpFullResponse> {
 	try {
-		return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, api.credentialType, {
-			...options,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as IN8nHttpFullResponse;
+		return await callProvider(ctx, api, options, { itemIndex, messageSecrets: secrets });
 	} catch (error) {
-		const reason = maskSecrets(error instanceof Error ? error.message : String(error), secrets);
-		const wrapped = new NodeApiError(ctx.getNode(), { message: reason } as JsonObject, {
-			itemIndex,
-			message: `${api.displayName} could not be reached`,
-			description: `${reason}. Check the base URL of the credential.`,
-		});
-		// Kept so a caller can tell a request that never left (ECONNREFUSED) from one cut off after it was sent.
-		wrapped.context.networkCode = networkErrorCode(error);
+		const failure = asCallFailure(error);
+		const wrapped = callFailureError(ctx.getNode(), api.displayName, failure, { itemIndex });
+		// Kept so a caller can tell a request that never left (ECONNREFUSED), or was answered with a
+		// redirect, from one cut off after it was sent (the inbox pull's messages may then be gone).
+		wrapped.context.networkCode = failure.details.code ?? (failure.kind === 'timeout' ? 'ETIMEDOUT' : undefined);
+		wrapped.context.callFailureKind = failure.kind;
 		throw wrapped;
 	}
 }

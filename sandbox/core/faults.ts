@@ -29,7 +29,21 @@ interface ActiveRule {
 export function validateFaultRule(input: unknown): FaultRule {
 	if (!input || typeof input !== 'object' || Array.isArray(input)) throw new Error('a fault rule must be an object');
 	const r = input as Record<string, unknown>;
-	const known = ['routeId', 'status', 'retryAfter', 'graphCode', 'graphSubcode', 'latencyMs', 'reset', 'malformed', 'afterRoute', 'times', 'probability'];
+	const known = [
+		'routeId',
+		'status',
+		'retryAfter',
+		'graphCode',
+		'graphSubcode',
+		'latencyMs',
+		'reset',
+		'malformed',
+		'redirectTo',
+		'echoAuth',
+		'afterRoute',
+		'times',
+		'probability',
+	];
 	for (const k of Object.keys(r)) if (!known.includes(k)) throw new Error(`unknown fault rule field "${k}"`);
 	if (typeof r.routeId !== 'string' || r.routeId === '') throw new Error('routeId (a route id or "*") is required');
 	for (const k of ['status', 'retryAfter', 'graphCode', 'graphSubcode', 'latencyMs', 'times', 'probability']) {
@@ -37,20 +51,30 @@ export function validateFaultRule(input: unknown): FaultRule {
 			throw new Error(`${k} must be a non-negative number`);
 		}
 	}
-	for (const k of ['reset', 'malformed', 'afterRoute']) {
+	for (const k of ['reset', 'malformed', 'afterRoute', 'echoAuth']) {
 		if (r[k] !== undefined && typeof r[k] !== 'boolean') throw new Error(`${k} must be a boolean`);
+	}
+	if (r.redirectTo !== undefined && (typeof r.redirectTo !== 'string' || !URL.canParse(r.redirectTo))) {
+		throw new Error('redirectTo must be an absolute URL');
 	}
 	if (r.status !== undefined && ((r.status as number) < 100 || (r.status as number) > 599)) throw new Error('status must be an HTTP status');
 	if (r.probability !== undefined && (r.probability as number) > 1) throw new Error('probability must be within 0..1');
 	const rule = r as unknown as FaultRule;
 	if (!isTerminal(rule) && rule.latencyMs === undefined) {
-		throw new Error('a fault rule needs one of status, graphCode, reset, malformed or latencyMs');
+		throw new Error('a fault rule needs one of status, graphCode, reset, malformed, redirectTo, echoAuth or latencyMs');
 	}
 	return { ...rule };
 }
 
 export function isTerminal(rule: FaultRule): boolean {
-	return rule.status !== undefined || rule.graphCode !== undefined || rule.reset === true || rule.malformed === true;
+	return (
+		rule.status !== undefined ||
+		rule.graphCode !== undefined ||
+		rule.reset === true ||
+		rule.malformed === true ||
+		rule.redirectTo !== undefined ||
+		rule.echoAuth === true
+	);
 }
 
 export function ruleMatches(pattern: string, routeId: string): boolean {
@@ -64,6 +88,8 @@ export function describeFault(rule: FaultRule): string {
 	if (rule.reset) return 'reset';
 	if (rule.malformed) return 'malformed';
 	const parts: string[] = [];
+	if (rule.redirectTo !== undefined) parts.push(`redirect:${new URL(rule.redirectTo).host}`);
+	if (rule.echoAuth) parts.push('echo-auth');
 	if (rule.status !== undefined) parts.push(`status:${rule.status}`);
 	if (rule.graphCode !== undefined) parts.push(`graph:${rule.graphCode}${rule.graphSubcode !== undefined ? `/${rule.graphSubcode}` : ''}`);
 	return parts.join(',');

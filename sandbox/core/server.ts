@@ -4,7 +4,7 @@
 // → the provider's 400 for unparseable JSON → the route. Every provider request is logged once,
 // faulted ones with `fault` set (and a faulted request never reaches the route, except with an
 // `afterRoute` rule: the route runs, then the rule delays and/or replaces its answer).
-import http from 'node:http';
+import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isChatPath, serveChat } from '../chat';
 import { ADMIN_PREFIX, handleAdmin, type AdminDeps } from './admin';
@@ -40,12 +40,27 @@ export function providerError(module: ProviderModule | undefined, provider: Prov
 	return { status, body: defaultProviderErrorBody(provider, kind, status, message) };
 }
 
-function faultResponse(rule: FaultRule, module: ProviderModule | undefined, provider: ProviderId): SandboxResponse {
+/** The credential headers a request carried, as an echoing gateway would quote them. */
+function credentialHeaders(headers: IncomingHttpHeaders): string {
+	const quoted = ['authorization', 'x-cm-producttoken']
+		.filter((name) => headers[name] !== undefined)
+		.map((name) => `${name}: ${String(headers[name])}`);
+	return quoted.length ? quoted.join('; ') : 'no credential header';
+}
+
+function faultResponse(rule: FaultRule, module: ProviderModule | undefined, provider: ProviderId, headers: IncomingHttpHeaders): SandboxResponse {
 	if (rule.malformed) {
 		return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: MALFORMED_BODY };
 	}
+	if (rule.redirectTo !== undefined) {
+		const status = rule.status ?? 307;
+		return { status, headers: { location: rule.redirectTo }, body: { message: `Moved to ${rule.redirectTo}` } };
+	}
 	let response: SandboxResponse;
-	if (rule.graphCode !== undefined) {
+	if (rule.echoAuth) {
+		const status = rule.status ?? 401;
+		response = providerError(module, provider, 'fault', status, `Invalid login details (${credentialHeaders(headers)})`);
+	} else if (rule.graphCode !== undefined) {
 		response = {
 			status: rule.status ?? graphHttpStatus(rule.graphCode),
 			body: graphErrorBody(rule.graphCode, defaultGraphMessage(rule.graphCode), { subcode: rule.graphSubcode }),
@@ -134,7 +149,7 @@ export function startServer(deps: ServerDeps, host: string, port: number): Promi
 				req.socket.destroy();
 				return;
 			}
-			finish({ ...who, fault }, faultResponse(decision.terminal, module, route.provider));
+			finish({ ...who, fault }, faultResponse(decision.terminal, module, route.provider, req.headers));
 			return;
 		}
 
@@ -157,7 +172,7 @@ export function startServer(deps: ServerDeps, host: string, port: number): Promi
 				req.socket.destroy();
 				return;
 			}
-			if (isTerminal(after)) response = faultResponse(after, module, route.provider);
+			if (isTerminal(after)) response = faultResponse(after, module, route.provider, req.headers);
 		}
 		finish({ ...who, fault }, response);
 	}

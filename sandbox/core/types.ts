@@ -149,6 +149,16 @@ export interface FaultRule {
 	 * to answer, answered 500, or answered after the client gave up.
 	 */
 	afterRoute?: boolean;
+	/**
+	 * Answer `status` (default 307) with `Location: <redirectTo>`: a base URL that moved, or one that
+	 * hands the caller (and whatever credential it carries) to another host.
+	 */
+	redirectTo?: string;
+	/**
+	 * Answer `status` (default 401) in the provider's error shape with the request's credential headers
+	 * (Authorization, X-CM-PRODUCTTOKEN) quoted in the message, as a careless gateway or proxy does.
+	 */
+	echoAuth?: boolean;
 	/** How many matching requests the rule applies to; undefined = all. */
 	times?: number;
 	/** 0..1: chance the rule applies to a matching request (seeded, reproducible); default 1. */

@@ -4,7 +4,8 @@ import { MESSENGER_LIMITS } from '../../shared/model/limits';
 import { ALL_PROVIDERS, providersWhere, showOptionFor } from './display';
 import { CONTENT_OPERATIONS } from './message';
 
-// The defaults below are literals for n8n's lint; a test checks them against DEFAULT_RETRY_POLICY.
+// The defaults and limits below are literals for n8n's lint; a test checks them against
+// DEFAULT_RETRY_POLICY, DEFAULT_PROVIDER_TIMEOUT_MS and SEND_SETTING_LIMITS.
 export const DEFAULT_CONCURRENCY = 10;
 
 const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -55,15 +56,15 @@ export const optionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: 3,
 			description:
-				'Retries when the provider answers 429, 503 or a temporary error (Graph 1200); never after the provider accepted the message',
+				'Retries (0 to 10) when the provider answers 429, 503 or a temporary error (Graph 1200); never after the provider accepted the message',
 		},
 		{
 			displayName: 'Max Retry Wait (Seconds)',
 			name: 'maxRetryWait',
 			type: 'number',
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, maxValue: 3600 },
 			default: 60,
-			description: 'The longest single wait; an item whose Retry-After asks for more fails instead',
+			description: 'The longest single wait (1 to 3,600 s); an item whose Retry-After asks for more fails instead',
 		},
 		{
 			displayName: 'Message Tag',
@@ -136,9 +137,10 @@ export const optionsProperty: INodeProperties = {
 			displayName: 'Retry Initial Delay (Ms)',
 			name: 'retryDelay',
 			type: 'number',
-			typeOptions: { minValue: 0 },
+			typeOptions: { minValue: 0, maxValue: 3600000 },
 			default: 1000,
-			description: 'The first backoff delay when the provider gives no Retry-After; it doubles with each retry',
+			description:
+				'The first backoff delay (0 to 3,600,000 ms); it doubles with each retry, and a Retry-After never shortens it',
 		},
 		{
 			displayName: 'Reusable Attachment',
@@ -167,6 +169,15 @@ export const optionsProperty: INodeProperties = {
 			placeholder: 'e.g. 100000000000001',
 			displayOptions: { show: { '/provider': ['cm', 'meta'] } },
 			description: 'The Facebook page ID (digits) to send from, instead of the credential\'s page ID',
+		},
+		{
+			displayName: 'Timeout',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 300000 },
+			default: 30000,
+			description:
+				'Time in ms (up to 300,000) to wait for the provider\'s answer to each request; a send that times out may have been delivered and is not retried',
 		},
 	],
 };

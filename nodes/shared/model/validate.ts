@@ -1,3 +1,4 @@
+import { graphId } from './path-input';
 import { characterCount, InputValidationError } from './input-error';
 import { MESSENGER_CAPABILITIES, OPERATION_LABELS, PROVIDER_LABELS } from './capabilities';
 import { MESSENGER_LIMITS, type ProviderLimits } from './limits';
@@ -168,6 +169,9 @@ export function validateSendRequest(provider: ProviderName, request: SendRequest
 	}
 	check.required('recipient.id', recipient.id);
 	if (request.sender !== undefined) check.required('sender', request.sender);
+	// Graph takes the sender as a path segment (`/{page-id}/messages`): checked here too, so a bad one
+	// fails before the first item of the batch is sent.
+	if (provider === 'meta' && request.sender) graphId('sender', request.sender);
 
 	if (request.tag) {
 		if (!capabilities.messageTags) check.unsupported('tag', 'message tags');

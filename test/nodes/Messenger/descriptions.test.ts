@@ -5,6 +5,8 @@ import { Messenger } from '../../../nodes/Messenger/Messenger.node';
 import { MESSENGER_CAPABILITIES, OPERATION_LABELS } from '../../../nodes/shared/model/capabilities';
 import type { OperationName, ProviderName } from '../../../nodes/shared/model/message';
 import { DEFAULT_RETRY_POLICY } from '../../../nodes/shared/retry';
+import { DEFAULT_PROVIDER_TIMEOUT_MS } from '../../../nodes/shared/provider-http';
+import { SEND_SETTING_LIMITS } from '../../../nodes/Messenger/read-request';
 
 const node = new Messenger();
 const { properties } = node.description;
@@ -98,6 +100,16 @@ describe('Messenger node description', () => {
 		expect(value('maxRetries')).toBe(DEFAULT_RETRY_POLICY.maxRetries);
 		expect(value('retryDelay')).toBe(DEFAULT_RETRY_POLICY.initialDelayMs);
 		expect(value('maxRetryWait')).toBe(DEFAULT_RETRY_POLICY.maxDelayMs / 1000);
+		expect(value('timeout')).toBe(DEFAULT_PROVIDER_TIMEOUT_MS);
+	});
+
+	it('gives the number options the limits the node checks expressions against', () => {
+		const options = properties.find((p) => p.name === 'options')?.options as INodeProperties[];
+		for (const [name, limits] of Object.entries(SEND_SETTING_LIMITS)) {
+			const option = options.find((o) => o.name === name);
+			expect(option?.typeOptions).toEqual({ minValue: limits.min, maxValue: limits.max });
+			expect(option?.description).toContain(limits.max.toLocaleString('en-US'));
+		}
 	});
 
 	it('every operation can be given as JSON except sender actions', () => {

@@ -44,8 +44,11 @@ export function sampleMessage(operation: OperationName): OutboundMessage {
 	}
 }
 
+/** A sender every provider takes: Graph puts it in the URL path, where only a page ID (digits) may go. */
+export const SENDER = '100000000000001';
+
 export function request(message: OutboundMessage, extra: Partial<SendRequest> = {}): SendRequest {
-	return { sender: 'SENDER', recipient: { kind: 'psid', id: PSID }, message, ...extra };
+	return { sender: SENDER, recipient: { kind: 'psid', id: PSID }, message, ...extra };
 }
 
 /** A string of `length` characters (code points). */

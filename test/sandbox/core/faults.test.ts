@@ -125,6 +125,24 @@ describe('fault rules', () => {
 		expect(sb.log[0].fault).toBe('after-route:latency:300ms');
 	});
 
+	it('redirectTo answers 307 with the Location, and the route never runs', async () => {
+		sb.addFault({ routeId: 'meta.messages', redirectTo: 'http://other.invalid:8080/v25.0/me/messages?x=1' });
+		const res = await fetch(`${sb.url}/v25.0/me/messages`, { method: 'POST', body: '{}', redirect: 'manual' });
+		expect(res.status).toBe(307);
+		expect(res.headers.get('location')).toBe('http://other.invalid:8080/v25.0/me/messages?x=1');
+		expect(sb.delivered).toHaveLength(0);
+		expect(sb.log[0]).toMatchObject({ routeId: 'meta.messages', status: 307, fault: 'redirect:other.invalid:8080' });
+	});
+
+	it('echoAuth quotes the credential headers in the provider\'s error body', async () => {
+		sb.addFault({ routeId: 'meta.messages', echoAuth: true });
+		const res = await send(sb, text, { headers: { authorization: 'Bearer echo-me' } });
+		expect(res.status).toBe(401);
+		expect(res.body.error.message).toContain('authorization: Bearer echo-me');
+		expect(sb.delivered).toHaveLength(0);
+		expect(sb.log[0].fault).toBe('echo-auth');
+	});
+
 	it('times: the rule applies that many times only', async () => {
 		sb.addFault({ routeId: 'meta.messages', status: 500, times: 2 });
 		const statuses = [];

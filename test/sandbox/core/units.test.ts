@@ -80,6 +80,8 @@ describe('FaultEngine', () => {
 		expect(() => validateFaultRule({ routeId: '*', status: 500, probability: 2 })).toThrow(/probability/);
 		expect(() => validateFaultRule({ routeId: '*', afterRoute: true })).toThrow(/needs one of/);
 		expect(() => validateFaultRule({ routeId: '*', status: 500, afterRoute: 'yes' })).toThrow(/afterRoute must be a boolean/);
+		expect(() => validateFaultRule({ routeId: '*', redirectTo: 'not a url' })).toThrow(/redirectTo/);
+		expect(() => validateFaultRule({ routeId: '*', echoAuth: 'yes' })).toThrow(/echoAuth/);
 	});
 
 	it('mulberry32 is deterministic and within [0,1)', () => {

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { infobipKey, pathSegment } from '../../model/path-input';
 import { InputValidationError } from '../../model/setup-input';
 import { baseUrlOf, isRecord } from '../util';
 
@@ -66,7 +67,7 @@ function base(credentials: ICredentialDataDecryptedObject): Pick<IHttpRequestOpt
 	return { baseURL: baseUrlOf(credentials), json: true };
 }
 
-const keyPath = (key: string): string => `${APPLICATIONS_PATH}/${encodeURIComponent(key)}`;
+const keyPath = (key: string): string => `${APPLICATIONS_PATH}/${pathSegment(key)}`;
 
 export function buildCreateApplication(
 	details: FacebookAppDetails,
@@ -107,10 +108,9 @@ export function buildDeleteApplication(key: string, credentials: ICredentialData
 	return { ...base(credentials), method: 'DELETE', url: keyPath(requireKey(key)), headers: { Accept: 'application/json' } };
 }
 
+/** The key as a path segment may hold it: never empty, `.`, `..` or with a slash. */
 export function requireKey(key: string): string {
-	const trimmed = key.trim();
-	if (!trimmed) throw new InputValidationError('applicationKey', 'The Infobip application key is empty');
-	return trimmed;
+	return infobipKey('applicationKey', key);
 }
 
 /** A response body as an object: n8n hands JSON over parsed, but a text body is tolerated. */

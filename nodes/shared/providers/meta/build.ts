@@ -1,13 +1,14 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { Button, Card, Media, OutboundMessage, QuickReply, SendRequest } from '../../model/message';
+import { graphId, graphVersion, pathSegment } from '../../model/path-input';
 import { baseUrlOf, compact, unreachable } from '../util';
 
 type Json = Record<string, unknown>;
 
 /** `{base}/{version}`: the Graph API version is a credential field, so upgrading needs no release. */
 export function graphBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	return `${baseUrlOf(credentials)}/${String(credentials.graphApiVersion || 'v25.0')}`;
+	return `${baseUrlOf(credentials)}/${pathSegment(graphVersion(credentials.graphApiVersion))}`;
 }
 
 function graphRecipient(request: SendRequest): Json {
@@ -129,7 +130,7 @@ export function buildMetaRequest(request: SendRequest, credentials: ICredentialD
 	return {
 		method: 'POST',
 		baseURL: graphBaseUrl(credentials),
-		url: `/${encodeURIComponent(request.sender ?? '')}/messages`,
+		url: `/${pathSegment(graphId('sender', request.sender))}/messages`,
 		json: true,
 		body: { recipient: graphRecipient(request), ...messagingFields(request), ...content },
 	};

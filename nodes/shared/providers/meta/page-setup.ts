@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { PROFILE_FIELDS, PROFILE_LIMITS, type ProfileField } from '../../model/profile-limits';
+import { graphId, graphVersion, pathSegment } from '../../model/path-input';
 import { InputValidationError, checkLength, checkNotEmpty } from '../../model/setup-input';
 import { baseUrlOf, isRecord } from '../util';
 import {
@@ -18,7 +19,7 @@ import {
 
 function graph(credentials: ICredentialDataDecryptedObject): Pick<IHttpRequestOptions, 'baseURL' | 'json'> {
 	return {
-		baseURL: `${baseUrlOf(credentials)}/${encodeURIComponent(String(credentials.graphApiVersion || 'v25.0'))}`,
+		baseURL: `${baseUrlOf(credentials)}/${pathSegment(graphVersion(credentials.graphApiVersion))}`,
 		json: true,
 	};
 }
@@ -26,7 +27,7 @@ function graph(credentials: ICredentialDataDecryptedObject): Pick<IHttpRequestOp
 export function pageIdOf(credentials: ICredentialDataDecryptedObject, override?: string): string {
 	const pageId = (override ?? '').trim() || String(credentials.pageId ?? '').trim();
 	if (!pageId) throw new InputValidationError('pageId', 'No page ID: set it in the Facebook Page credential');
-	return pageId;
+	return graphId('pageId', pageId);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -375,5 +376,5 @@ export function buildGetUserProfile(
 	const id = checkNotEmpty('psid', psid);
 	if (!/^[0-9]+$/.test(id)) throw new InputValidationError('psid', `A PSID is digits only; got "${id}"`);
 	if (!fields.length) throw new InputValidationError('fields', 'Select at least one user profile field');
-	return { ...graph(credentials), method: 'GET', url: `/${id}`, qs: { fields: [...new Set(fields)].join(',') } };
+	return { ...graph(credentials), method: 'GET', url: `/${pathSegment(id)}`, qs: { fields: [...new Set(fields)].join(',') } };
 }

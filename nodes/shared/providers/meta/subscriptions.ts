@@ -8,6 +8,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { EventType } from '../../model/event';
+import { graphId, graphVersion, pathSegment } from '../../model/path-input';
 import { isRecord } from '../util';
 
 /** Page webhook fields (Graph's names) that deliver each event kind. */
@@ -67,9 +68,9 @@ export function subscriptionTarget(
 	}
 	const base = text('baseUrl').replace(/\/+$/, '') || 'https://graph.facebook.com';
 	return {
-		graphUrl: `${base}/${text('graphApiVersion') || 'v25.0'}`,
-		appId: text('appId'),
-		pageId: text('pageId'),
+		graphUrl: `${base}/${pathSegment(graphVersion(text('graphApiVersion')))}`,
+		appId: graphId('appId', text('appId')),
+		pageId: graphId('pageId', text('pageId')),
 		callbackUrl,
 		verifyToken: text('verifyToken'),
 		fields,
@@ -85,13 +86,13 @@ export function appTokenHeader(credentials: ICredentialDataDecryptedObject): Rec
 }
 
 export function listAppSubscriptionsRequest(target: MetaSubscriptionTarget): IHttpRequestOptions {
-	return { method: 'GET', url: `${target.graphUrl}/${encodeURIComponent(target.appId)}/subscriptions`, json: true };
+	return { method: 'GET', url: `${target.graphUrl}/${pathSegment(target.appId)}/subscriptions`, json: true };
 }
 
 export function createAppSubscriptionRequest(target: MetaSubscriptionTarget): IHttpRequestOptions {
 	return {
 		method: 'POST',
-		url: `${target.graphUrl}/${encodeURIComponent(target.appId)}/subscriptions`,
+		url: `${target.graphUrl}/${pathSegment(target.appId)}/subscriptions`,
 		body: {
 			object: 'page',
 			callback_url: target.callbackUrl,
@@ -106,27 +107,27 @@ export function createAppSubscriptionRequest(target: MetaSubscriptionTarget): IH
 export function deleteAppSubscriptionRequest(target: MetaSubscriptionTarget): IHttpRequestOptions {
 	return {
 		method: 'DELETE',
-		url: `${target.graphUrl}/${encodeURIComponent(target.appId)}/subscriptions`,
+		url: `${target.graphUrl}/${pathSegment(target.appId)}/subscriptions`,
 		qs: { object: 'page' },
 		json: true,
 	};
 }
 
 export function listPageSubscriptionsRequest(target: MetaSubscriptionTarget): IHttpRequestOptions {
-	return { method: 'GET', url: `${target.graphUrl}/${encodeURIComponent(target.pageId)}/subscribed_apps`, json: true };
+	return { method: 'GET', url: `${target.graphUrl}/${pathSegment(target.pageId)}/subscribed_apps`, json: true };
 }
 
 export function subscribePageRequest(target: MetaSubscriptionTarget): IHttpRequestOptions {
 	return {
 		method: 'POST',
-		url: `${target.graphUrl}/${encodeURIComponent(target.pageId)}/subscribed_apps`,
+		url: `${target.graphUrl}/${pathSegment(target.pageId)}/subscribed_apps`,
 		qs: { subscribed_fields: target.fields.join(',') },
 		json: true,
 	};
 }
 
 export function unsubscribePageRequest(target: MetaSubscriptionTarget): IHttpRequestOptions {
-	return { method: 'DELETE', url: `${target.graphUrl}/${encodeURIComponent(target.pageId)}/subscribed_apps`, json: true };
+	return { method: 'DELETE', url: `${target.graphUrl}/${pathSegment(target.pageId)}/subscribed_apps`, json: true };
 }
 
 function dataOf(body: unknown): IDataObject[] {

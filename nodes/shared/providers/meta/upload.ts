@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-wo
 
 import { mediaFileName, mediaMimeType } from '../../model/media';
 import type { Media } from '../../model/message';
+import { graphId, pathSegment } from '../../model/path-input';
 import type { MediaUploader } from '../types';
 import { isRecord, stringOr, unreachable } from '../util';
 import { graphBaseUrl } from './build';
@@ -30,7 +31,7 @@ export function buildMetaUploadRequest(
 	return {
 		method: 'POST',
 		baseURL: graphBaseUrl(credentials),
-		url: `/${encodeURIComponent(sender)}/message_attachments`,
+		url: `/${pathSegment(graphId('sender', sender))}/message_attachments`,
 		headers: { 'Content-Type': contentType },
 		body,
 		json: true,

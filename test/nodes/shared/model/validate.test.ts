@@ -141,6 +141,12 @@ describe('validateSendRequest: the capability table', () => {
 		expect(validationError('meta', request(sampleMessage('text'), { recipient: { kind: 'psid', id: ' ' } })).message).toBe('recipient.id is empty');
 		expect(validationError('meta', request(sampleMessage('text'), { sender: '' })).field).toBe('sender');
 	});
+
+	it('takes only a page ID as Graph sender, since it becomes a path segment', () => {
+		for (const sender of ['..', 'me', '1/messages']) {
+			expect(validationError('meta', request(sampleMessage('text'), { sender })).message).toMatch(/^sender must be a Facebook ID, digits only/);
+		}
+	});
 });
 
 describe('validateSendRequest: media rules', () => {

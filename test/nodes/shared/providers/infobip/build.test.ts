@@ -1,5 +1,5 @@
 import { buildInfobipRequest } from '../../../../../nodes/shared/providers/infobip/build';
-import { PSID, postback, request, sampleMessage, urlButton } from '../../fixtures';
+import { PSID, SENDER, postback, request, sampleMessage, urlButton } from '../../fixtures';
 
 const credentials = { baseUrl: 'https://xyz.api.infobip.com/', defaultSender: 'IGNORED' };
 
@@ -19,7 +19,7 @@ describe('buildInfobipRequest (seed 003)', () => {
 	] as const)('media %s → {type: %s, url}', (type, wire) => {
 		const message = { type: 'media' as const, media: { type, source: { kind: 'url' as const, url: 'https://petersapparel.com/img/shirt.png' } } };
 		expect(buildInfobipRequest(request(message), credentials).body).toEqual({
-			from: 'SENDER',
+			from: SENDER,
 			to: PSID,
 			message: { type: wire, url: 'https://petersapparel.com/img/shirt.png' },
 		});

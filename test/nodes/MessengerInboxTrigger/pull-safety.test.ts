@@ -1,0 +1,79 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { startSandbox, type Sandbox } from '../../../sandbox';
+import { runPoll } from '../../harness/run-poll';
+import type { WorkflowJson } from '../../harness/run-workflow';
+import { startRecorder, startSilentServer, type LoopbackServer } from '../../support/loopback';
+
+const NODE = 'Inbox';
+
+function inboxWorkflow(parameters: INodeParameters = {}): WorkflowJson {
+	return {
+		name: 'Inbox safety test',
+		nodes: [
+			{
+				id: 'c0000000-0000-4000-8000-000000000002',
+				name: NODE,
+				type: 'n8n-nodes-messenger.messengerInboxTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters,
+				credentials: { infobipMessengerApi: { id: '1', name: 'Infobip' } },
+			},
+		],
+		connections: {},
+	};
+}
+
+// The inbox pull goes through requestFullResponse: no redirects, a timeout, masked errors.
+describe('Messenger Inbox Trigger: transport safety', () => {
+	let sandbox: Sandbox;
+	let other: LoopbackServer;
+
+	beforeAll(async () => {
+		sandbox = await startSandbox({ port: 0 });
+		other = await startRecorder();
+	});
+	afterAll(async () => {
+		await other.close();
+		await sandbox.close();
+	});
+	beforeEach(() => {
+		sandbox.reset();
+		other.received.length = 0;
+	});
+
+	const credentials = (baseUrl = sandbox.url) => ({
+		infobipMessengerApi: { baseUrl, authType: 'apiKey', apiKey: sandbox.config.infobip.apiKey },
+	});
+
+	it('a redirect fails the poll and the API key never reaches the other host', async () => {
+		sandbox.addFault({ routeId: 'infobip.inbox', redirectTo: `${other.url}/steal` });
+		const tick = await runPoll(inboxWorkflow(), NODE, { credentials: credentials() });
+		expect(other.received).toEqual([]);
+		expect(tick.items).toBeNull();
+		expect(tick.error?.message).toContain('HTTP 307');
+		expect(tick.error?.message).toContain(other.host);
+	});
+
+	it('a pull that gets no answer ends with the request timeout, saying so', async () => {
+		const silent = await startSilentServer();
+		try {
+			// A 0.8 s poll budget gives each request a quarter of it: 0.2 s.
+			const tick = await runPoll(inboxWorkflow(), NODE, { credentials: credentials(silent.url), pollBudgetMs: 800 });
+			expect(tick.items).toBeNull();
+			expect(tick.error?.message).toMatch(/did not answer within 0\.2 s/);
+			expect(silent.received).toHaveLength(1);
+		} finally {
+			await silent.close();
+		}
+	});
+
+	it('an error echoing the API key shows it masked', async () => {
+		sandbox.addFault({ routeId: 'infobip.inbox', echoAuth: true });
+		const tick = await runPoll(inboxWorkflow(), NODE, { credentials: credentials() });
+		const shown = `${tick.error?.message} ${JSON.stringify(tick.error)} ${tick.error?.stack}`;
+		expect(shown).toContain('****');
+		expect(shown).not.toContain(sandbox.config.infobip.apiKey);
+	});
+});

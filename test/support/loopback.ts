@@ -1,0 +1,64 @@
+// Tiny loopback servers for transport tests: an "other host" that records what reaches it, and a
+// server that accepts connections and never answers. Real sockets, nothing mocked.
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface ReceivedRequest {
+	method: string;
+	url: string;
+	headers: http.IncomingHttpHeaders;
+}
+
+export interface LoopbackServer {
+	/** `http://127.0.0.1:<port>` */
+	url: string;
+	/** `127.0.0.1:<port>`, as a URL's host */
+	host: string;
+	received: ReceivedRequest[];
+	close(): Promise<void>;
+}
+
+async function listen(handler: http.RequestListener): Promise<LoopbackServer> {
+	const received: ReceivedRequest[] = [];
+	const sockets = new Set<Socket>();
+	const server = http.createServer((req, res) => {
+		received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+		handler(req, res);
+	});
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		host: `127.0.0.1:${port}`,
+		received,
+		close: () =>
+			new Promise<void>((resolve) => {
+				for (const socket of sockets) socket.destroy();
+				server.close(() => resolve());
+			}),
+	};
+}
+
+/** Answers 200 `{}` to everything and records each request, credential headers included. */
+export function startRecorder(): Promise<LoopbackServer> {
+	return listen((req, res) => {
+		req.resume();
+		req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+	});
+}
+
+/** Reads each request and never answers: a provider that accepted the connection and hangs. */
+export function startSilentServer(): Promise<LoopbackServer> {
+	return listen((req) => {
+		req.resume();
+	});
+}
+
+/** The credential headers a recorded request carried (any casing). */
+export function credentialHeadersOf(request: ReceivedRequest): string[] {
+	return ['authorization', 'x-cm-producttoken'].filter((name) => request.headers[name] !== undefined);
+}
