@@ -33,7 +33,7 @@ export function pullConnectionError(node: INode, error: unknown, limit: number):
 	const cutOff = new NodeApiError(node, { message: 'inbox pull cut off', connectionError: String(code ?? '') } as JsonObject, {
 		message: 'Infobip: the inbox pull was cut off after it was sent',
 		description:
-			`The connection failed (${code ?? 'no answer'}) after the request was sent. Infobip may have handed out up to ${limit} messages in the answer that was lost; ` +
+			`${error.message} (${code ?? 'no answer'}) after the request was sent. Infobip may have handed out up to ${limit} messages in the answer that was lost; ` +
 			'the inbox gives each message out once, so they cannot be pulled again. A smaller Messages per Request limits what one cut-off pull can lose.',
 	});
 	cutOff.context.networkCode = code;
