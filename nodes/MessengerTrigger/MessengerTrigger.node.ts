@@ -8,8 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import type { EventType } from '../shared/model/event';
-import { isEventType } from '../shared/model/event';
+import type { TriggerChoice } from '../shared/model/event';
+import { isTriggerChoice } from '../shared/model/event';
 import { isInboundFormat } from '../shared/providers/inbound';
 import type { InboundAuth } from './auth';
 import {
@@ -50,12 +50,12 @@ function inboundAuth(ctx: IWebhookFunctions): InboundAuth {
 async function settingsOf(ctx: IWebhookFunctions): Promise<TriggerSettings> {
 	const format = ctx.getNodeParameter('provider') as string;
 	if (!isInboundFormat(format)) throw new NodeOperationError(ctx.getNode(), `Unknown provider "${format}"`);
-	const events = (ctx.getNodeParameter('events', DEFAULT_EVENTS) as string[]).filter(isEventType);
+	const events = (ctx.getNodeParameter('events', DEFAULT_EVENTS) as string[]).filter(isTriggerChoice);
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	const maxBodyKb = Number(options.maxBodyKb ?? DEFAULT_MAX_BODY_KB);
 	const settings: TriggerSettings = {
 		format,
-		events: new Set<EventType>(events),
+		events: new Set<TriggerChoice>(events),
 		maxBodyBytes: (Number.isFinite(maxBodyKb) && maxBodyKb > 0 ? maxBodyKb : DEFAULT_MAX_BODY_KB) * 1024,
 		auth: format === 'meta' ? { kind: 'none' } : inboundAuth(ctx),
 	};

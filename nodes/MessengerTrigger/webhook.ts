@@ -2,7 +2,8 @@
 // benchmark) feed it the request and act on the outcome. Everything that rejects a request runs
 // before anything is parsed into items, so a forged, oversized or malformed call never starts a run.
 
-import type { EventType, MessengerEvent } from '../shared/model/event';
+import type { MessengerEvent, TriggerChoice } from '../shared/model/event';
+import { triggerChoiceOf } from '../shared/model/event';
 import type { InboundFormat } from '../shared/providers/inbound';
 import { INBOUND_PARSERS } from '../shared/providers/inbound';
 import { secretsEqual, SIGNATURE_HEADER, verifySignature } from '../shared/providers/meta/signature';
@@ -20,7 +21,7 @@ export interface InboundRequest {
 
 export interface TriggerSettings {
 	format: InboundFormat;
-	events: ReadonlySet<EventType>;
+	events: ReadonlySet<TriggerChoice>;
 	maxBodyBytes: number;
 	/** Meta: the credential's app secret; empty or undefined turns signature checking off. */
 	appSecret?: string;
@@ -96,6 +97,6 @@ export function handleDelivery(request: InboundRequest, settings: TriggerSetting
 	const parsed = INBOUND_PARSERS[settings.format].parse(json.value);
 	if (!parsed.ok) return text(400, parsed.error.message);
 
-	const events = parsed.events.filter((event) => settings.events.has(event.eventType));
+	const events = parsed.events.filter((event) => settings.events.has(triggerChoiceOf(event)));
 	return events.length > 0 ? { kind: 'emit', events } : { kind: 'ignore', received: parsed.events.length };
 }

@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { MESSENGER_CAPABILITIES, OPERATION_LABELS } from '../../shared/model/capabilities';
 import type { OperationName, ProviderName } from '../../shared/model/message';
+import { RETIRED_OPERATIONS } from '../../shared/model/provider-changes';
 
 type Resource = 'message' | 'template' | 'senderAction' | 'marketing';
 
@@ -37,14 +38,23 @@ function supported(provider: ProviderName, operation: OperationName): boolean {
 	return MESSENGER_CAPABILITIES[provider].operations.includes(operation);
 }
 
+function retired(provider: ProviderName, operation: OperationName): boolean {
+	return RETIRED_OPERATIONS[provider]?.includes(operation) ?? false;
+}
+
+function listed(provider: ProviderName, operation: OperationName): boolean {
+	return supported(provider, operation) || retired(provider, operation);
+}
+
 /**
  * One `resource` property per provider and one `operation` property per provider and resource, each
- * listing only what the capability table allows: an operation a provider cannot carry never shows up.
+ * listing only what the capability table allows: an operation a provider cannot carry never shows up,
+ * except one the provider took away (RETIRED_OPERATIONS), kept and marked so saved workflows explain.
  */
 function buildOperationProperties(): INodeProperties[] {
 	const properties: INodeProperties[] = [];
 	for (const provider of PROVIDER_ORDER) {
-		const resources = RESOURCES.filter((resource) => resource.operations.some(([op]) => supported(provider, op)));
+		const resources = RESOURCES.filter((resource) => resource.operations.some(([op]) => listed(provider, op)));
 		properties.push({
 			displayName: 'Resource',
 			name: 'resource',
@@ -56,8 +66,12 @@ function buildOperationProperties(): INodeProperties[] {
 		});
 		for (const resource of resources) {
 			const options: INodePropertyOptions[] = resource.operations
-				.filter(([op]) => supported(provider, op))
-				.map(([op, action]) => ({ name: OPERATION_LABELS[op], value: op, action }));
+				.filter(([op]) => listed(provider, op))
+				.map(([op, action]) => ({
+					name: retired(provider, op) ? `${OPERATION_LABELS[op]} (Discontinued)` : OPERATION_LABELS[op],
+					value: op,
+					action: retired(provider, op) ? `${action} (discontinued by the provider)` : action,
+				}));
 			const firstOperation = String(options[0].value);
 			properties.push({
 				displayName: 'Operation',

@@ -9,6 +9,7 @@ import {
 	subscribePageRequest,
 	unsubscribePageRequest,
 } from './subscriptions';
+import { graphVersionOf } from './version';
 
 // Page-side setup through the Graph API with the page access token (providers.md):
 //   GET|POST|DELETE /{version}/{page-id}/subscribed_apps   (POST with ?subscribed_fields=a,b)
@@ -18,7 +19,7 @@ import {
 
 function graph(credentials: ICredentialDataDecryptedObject): Pick<IHttpRequestOptions, 'baseURL' | 'json'> {
 	return {
-		baseURL: `${baseUrlOf(credentials)}/${encodeURIComponent(String(credentials.graphApiVersion || 'v25.0'))}`,
+		baseURL: `${baseUrlOf(credentials)}/${encodeURIComponent(graphVersionOf(credentials))}`,
 		json: true,
 	};
 }
