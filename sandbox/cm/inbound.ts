@@ -1,5 +1,7 @@
 // What the simulated user sends through CM.com: inbound (MO) messages to config.cm.inboundUrl and
-// status reports to config.cm.statusUrl. providers.md gives the MO fields; the rest is decided here.
+// status reports to config.cm.statusUrl. Sources: providers.md and developers.cm.com/messaging/docs/
+// incoming-messages (MO fields), .../incoming-status-report (status codes), .../facebook-messenger-1
+// (opt-in events); what no page shows is decided here.
 //
 // ---------------------------------------------------------------------------------------------
 // DECISIONS (one place):
