@@ -67,11 +67,12 @@ export class FacebookPageMessengerApi implements ICredentialType {
 			displayName: 'Graph API Version',
 			name: 'graphApiVersion',
 			type: 'string',
-			default: 'v25.0',
+			// DEFAULT_GRAPH_API_VERSION (nodes/shared/providers/meta/version.ts); a test keeps them equal.
+			default: 'v26.0',
 			required: true,
-			placeholder: 'v25.0',
+			placeholder: 'v26.0',
 			description:
-				'The Graph API version every call uses, with its "v"; Meta retires each version about two years after its release, so raise it when Meta announces the end of this one',
+				"The Graph API version every call uses, with its \"v\". Meta's versions list (checked 2026-11): v26.0 is current; v25.0 is served until 2028-07-29, v24.0 until 2028-02-18, v23.0 until 2027-10-08. A saved credential keeps the version it was saved with: raise it when Meta announces the end of that version.",
 		},
 		{
 			displayName: 'Graph API Base URL',

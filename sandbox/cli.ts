@@ -53,7 +53,7 @@ CM.com                      base URL ${u}
   product token    ${c.cm.productToken}
   page ids         ${c.cm.pageIds.join(', ')}
   inbound URL      ${c.cm.inboundUrl ?? '(none)'}
-Meta Graph API              base URL ${u}/v25.0 (any vNN.N)
+Meta Graph API              base URL ${u}/v26.0 (any vNN.N)
   page             ${c.meta.pageId} (${c.meta.pageName})
   page token       ${c.meta.pageAccessToken}
   app id / secret  ${c.meta.appId} / ${c.meta.appSecret}  (appsecret_proof ${c.meta.requireAppsecretProof ? 'required' : 'optional'})

@@ -137,8 +137,16 @@ class FieldReader {
 						.filter(Boolean),
 					quickReplies,
 				};
-			case 'senderAction':
-				return { type: 'senderAction', action: this.param<SenderAction>('senderAction', 'typing_on') };
+			case 'senderAction': {
+				const action = this.param<SenderAction>('senderAction', 'typing_on');
+				if (action !== 'react' && action !== 'unreact') return { type: 'senderAction', action };
+				return {
+					type: 'senderAction',
+					action,
+					messageId: optional(this.param('reactionMessageId', '')),
+					emoji: action === 'react' ? optional(this.param('reactionEmoji', '')) : undefined,
+				};
+			}
 			case 'optInRequest':
 				return {
 					type: 'optInRequest',
@@ -148,7 +156,6 @@ class FieldReader {
 					frequency: optional(this.options.frequency) as OptInFrequency | undefined,
 					reoptin: typeof this.options.reoptin === 'boolean' ? this.options.reoptin : undefined,
 					timezone: optional(this.options.timezone),
-					ctaText: optional(this.options.ctaText),
 				};
 		}
 	}

@@ -8,8 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import type { EventType } from '../shared/model/event';
-import { isEventType } from '../shared/model/event';
+import type { TriggerChoice } from '../shared/model/event';
+import { isTriggerChoice } from '../shared/model/event';
 import { isInboundFormat } from '../shared/providers/inbound';
 import { inboundAuthOf, PAGE_CREDENTIAL, unsignedAllowed } from './configuration';
 import { MAX_EVENTS_PER_DELIVERY } from './delivery-limits';
@@ -46,11 +46,11 @@ async function settingsOf(ctx: IWebhookFunctions): Promise<TriggerSettings> {
 	const read = (name: string, fallback: unknown) => ctx.getNodeParameter(name, fallback);
 	const format = ctx.getNodeParameter('provider') as string;
 	if (!isInboundFormat(format)) throw new NodeOperationError(node, `Unknown provider "${format}"`);
-	const events = (ctx.getNodeParameter('events', DEFAULT_EVENTS) as string[]).filter(isEventType);
+	const events = (ctx.getNodeParameter('events', DEFAULT_EVENTS) as string[]).filter(isTriggerChoice);
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	const settings: TriggerSettings = {
 		format,
-		events: new Set<EventType>(events),
+		events: new Set<TriggerChoice>(events),
 		maxBodyBytes: positive(options.maxBodyKb, DEFAULT_MAX_BODY_KB) * 1024,
 		maxEvents: Math.min(positive(options.maxEvents, MAX_EVENTS_PER_DELIVERY), MAX_EVENTS_PER_DELIVERY),
 		auth: format === 'meta' ? { kind: 'none' } : inboundAuthOf(node, read),

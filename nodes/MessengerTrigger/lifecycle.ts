@@ -12,7 +12,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { EventType } from '../shared/model/event';
+import type { TriggerChoice } from '../shared/model/event';
 import type { MetaSubscriptionTarget } from '../shared/providers/meta/subscriptions';
 import { asCallFailure, callFailureError, callProvider } from '../shared/provider-http';
 import { GRAPH_SETUP_API, requestFullResponse } from '../shared/setup-request';
@@ -47,7 +47,7 @@ async function registration(ctx: IHookFunctions): Promise<Registration | undefin
 	const credentials = await ctx.getCredentials(CREDENTIAL);
 	const callbackUrl = ctx.getNodeWebhookUrl('default');
 	if (!callbackUrl) throw new NodeOperationError(ctx.getNode(), 'n8n gave this trigger no webhook URL');
-	const events = ctx.getNodeParameter('events', []) as EventType[];
+	const events = ctx.getNodeParameter('events', []) as TriggerChoice[];
 	try {
 		return { target: subscriptionTarget(credentials, callbackUrl, webhookFieldsFor(events)), credentials };
 	} catch (error) {

@@ -3,7 +3,8 @@
 // before anything is parsed into items, so a forged, oversized, too deeply nested or malformed call,
 // or one with more events than any provider sends at once, never starts a run.
 
-import type { EventType, MessengerEvent } from '../shared/model/event';
+import type { MessengerEvent, TriggerChoice } from '../shared/model/event';
+import { triggerChoiceOf } from '../shared/model/event';
 import type { InboundFormat } from '../shared/providers/inbound';
 import { INBOUND_PARSERS } from '../shared/providers/inbound';
 import { secretsEqual, SIGNATURE_HEADER, verifySignature } from '../shared/providers/meta/signature';
@@ -23,7 +24,7 @@ export interface InboundRequest {
 
 export interface TriggerSettings {
 	format: InboundFormat;
-	events: ReadonlySet<EventType>;
+	events: ReadonlySet<TriggerChoice>;
 	maxBodyBytes: number;
 	/** Events one delivery may carry; MAX_EVENTS_PER_DELIVERY when unset. */
 	maxEvents?: number;
@@ -123,7 +124,7 @@ export function handleDelivery(request: InboundRequest, settings: TriggerSetting
 		return text(413, `Too many events in one delivery: ${parsed.events.length} (at most ${maxEvents})`);
 	}
 
-	const selected = parsed.events.filter((event) => settings.events.has(event.eventType));
+	const selected = parsed.events.filter((event) => settings.events.has(triggerChoiceOf(event)));
 	const { fresh, dropped } = settings.redeliveries
 		? settings.redeliveries.recent.admit(settings.redeliveries.scope, selected, (event) => parser.eventKey(event))
 		: { fresh: selected, dropped: 0 };

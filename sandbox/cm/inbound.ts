@@ -1,5 +1,7 @@
 // What the simulated user sends through CM.com: inbound (MO) messages to config.cm.inboundUrl and
-// status reports to config.cm.statusUrl. providers.md gives the MO fields; the rest is decided here.
+// status reports to config.cm.statusUrl. Sources: providers.md and developers.cm.com/messaging/docs/
+// incoming-messages (MO fields), .../incoming-status-report (status codes), .../facebook-messenger-1
+// (opt-in events); what no page shows is decided here.
 //
 // ---------------------------------------------------------------------------------------------
 // DECISIONS (one place):
@@ -14,12 +16,16 @@
 //  - attachment:  message {media: {mediaName, mediaUri, mimeType}}: seed 004's media object;
 //    mimeType from the URL's extension, else a default per attachmentType (DEFAULT_MIME).
 //  - optin:       a notification token is issued for the user (then accepted as a `to.number` with
-//    tag NOTIFICATION_MESSAGE) and the MO carries message {[OPTIN_FIELD]: {postbackdata: payload,
-//    notificationToken, frequency:"DAILY"}}.
-//  - read / delivery: only with config.cm.statusUrl set, as a status report (STATUS_CODES):
-//    `{messages:{msg:{received, to: PSID, reference: the last accepted msg.reference to that user or
-//    null, status:{code, errorCode:"", errorDescription:""}, channel:"Facebook Messenger"}}}`.
-//    Without a statusUrl they are refused (nothing would carry them).
+//    tag NOTIFICATION_MESSAGE) and the channel event CM.com documents is sent to the inbound URL
+//    (developers.cm.com/messaging/docs/facebook-messenger-1, "Example Opt-In Event"): `{from, to,
+//    event:{type:"OptInSubscribed", reference, custom:{notificationToken, tokenExpiry}}, timeUtc,
+//    channel}`. `reference` is the opt-in request's postback data; the token never expires (seed 004),
+//    so tokenExpiry is a year ahead.
+//  - read / delivery: only with config.cm.statusUrl set, as a status report (STATUS_CODES; codes of
+//    developers.cm.com/messaging/docs/incoming-status-report): `{messages:{msg:{received, to: PSID,
+//    reference: the last accepted msg.reference to that user or null, status:{code, errorCode,
+//    errorDescription}, channel:"Facebook Messenger"}}}`; variant `failed` is code 3 with an error
+//    code. Without a statusUrl they are refused (nothing would carry them).
 //  - reaction, referral, echo: no CM shape is documented; refused.
 // ---------------------------------------------------------------------------------------------
 import { randomUUID } from 'node:crypto';
@@ -27,8 +33,9 @@ import type { UserAction } from '../core/types';
 import { MESSENGER_CHANNEL } from './limits';
 
 export const POSTBACK_FIELD = 'suggestionResponse';
-export const OPTIN_FIELD = 'optin';
-export const STATUS_CODES = { delivery: '2', read: '4' } as const;
+export const STATUS_CODES = { delivery: '2', read: '4', failed: '3' } as const;
+/** The error of a `failed` report: CM.com's text for a recipient that cannot be reached. */
+export const FAILED_ERROR = { errorCode: '5', errorDescription: 'Recipient unreachable' } as const;
 export const DEFAULT_MIME = { image: 'image/jpeg', audio: 'audio/mp4', video: 'video/mp4', file: 'application/pdf' } as const;
 const MIME_BY_EXTENSION: Record<string, string> = {
 	png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif',
@@ -48,7 +55,8 @@ export interface CmMoBody {
 
 function mediaOf(action: UserAction): { mediaName: string; mediaUri: string; mimeType: string } {
 	if (!action.url) throw new Error('cm user action "attachment" needs `url`');
-	const type = action.attachmentType ?? 'image';
+	// users.ts refuses Meta-only attachment types for `cm`.
+	const type = (action.attachmentType ?? 'image') as keyof typeof DEFAULT_MIME;
 	const name = decodeURIComponent(new URL(action.url).pathname.split('/').pop() || `attachment-${type}`);
 	const extension = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
 	let mimeType: string = MIME_BY_EXTENSION[extension] ?? DEFAULT_MIME[type];
@@ -56,7 +64,7 @@ function mediaOf(action: UserAction): { mediaName: string; mediaUri: string; mim
 	return { mediaName: name, mediaUri: action.url, mimeType };
 }
 
-export function buildMoMessage(action: UserAction, notificationToken?: string): Record<string, unknown> {
+export function buildMoMessage(action: UserAction): Record<string, unknown> {
 	switch (action.kind) {
 		case 'text':
 			if (action.text === undefined) throw new Error('cm user action "text" needs `text`');
@@ -68,8 +76,6 @@ export function buildMoMessage(action: UserAction, notificationToken?: string): 
 		}
 		case 'attachment':
 			return { media: mediaOf(action) };
-		case 'optin':
-			return { [OPTIN_FIELD]: { postbackdata: action.payload ?? '', notificationToken, frequency: 'DAILY' } };
 		default:
 			throw new Error(`cm: kind "${action.kind}" has no CM.com inbound shape`);
 	}
@@ -87,14 +93,30 @@ export function buildMo(action: UserAction, pageId: string, message: Record<stri
 	};
 }
 
-export function buildStatusReport(kind: 'read' | 'delivery', psid: string, reference: string | null, now = new Date()) {
+/** The opt-in channel event (see DECISIONS). */
+export function buildOptInEvent(action: UserAction, pageId: string, notificationToken: string, now = new Date()) {
+	return {
+		from: { number: action.from },
+		to: { number: pageId },
+		event: {
+			type: 'OptInSubscribed',
+			reference: action.payload ?? '',
+			custom: { notificationToken, tokenExpiry: new Date(now.getTime() + 365 * 24 * 3600 * 1000).toISOString() },
+		},
+		timeUtc: now.toISOString(),
+		channel: MESSENGER_CHANNEL,
+	};
+}
+
+export function buildStatusReport(kind: 'read' | 'delivery' | 'failed', psid: string, reference: string | null, now = new Date()) {
+	const error = kind === 'failed' ? FAILED_ERROR : { errorCode: '', errorDescription: '' };
 	return {
 		messages: {
 			msg: {
 				received: now.toISOString(),
 				to: psid,
 				reference,
-				status: { code: STATUS_CODES[kind], errorCode: '', errorDescription: '' },
+				status: { code: STATUS_CODES[kind], ...error },
 				channel: MESSENGER_CHANNEL,
 			},
 		},

@@ -10,7 +10,7 @@ import type {
 	UserAction,
 	UserActionResult,
 } from '../core/types';
-import { buildMo, buildMoMessage, buildStatusReport } from './inbound';
+import { buildMo, buildMoMessage, buildOptInEvent, buildStatusReport } from './inbound';
 import { handleCmMessage } from './message';
 import { NotificationTokens } from './optin';
 
@@ -48,16 +48,19 @@ export const createCmModule = ((ctx: SandboxContext): CmModule => {
 		if (action.via !== 'cm') throw new Error(`cm module cannot deliver via "${action.via}"`);
 		// The core has already created an unknown user and opened their window (core/users.ts).
 		if (action.kind === 'read' || action.kind === 'delivery') {
-			const report = buildStatusReport(action.kind, action.from, lastReference.get(action.from) ?? null);
+			const kind = action.kind === 'delivery' && action.variant === 'failed' ? 'failed' : action.kind;
+			const report = buildStatusReport(kind, action.from, lastReference.get(action.from) ?? null);
 			return post(ctx.config.cm.statusUrl, `a ${action.kind} report needs config.cm.statusUrl (status report webhook)`, report);
 		}
 		const pageId = ctx.config.cm.pageIds[0];
 		if (!pageId) throw new Error('cm: config.cm.pageIds is empty');
 		const url = ctx.config.cm.inboundUrl;
 		if (!url) throw new Error('cm: user messages need config.cm.inboundUrl (the inbound/MO webhook)');
-		buildMoMessage(action); // refuses unsupported kinds before a token is issued
-		const token = action.kind === 'optin' ? tokens.issue(action.from, action.payload ?? '') : undefined;
-		return post(url, 'no inboundUrl', buildMo(action, pageId, buildMoMessage(action, token)));
+		if (action.kind === 'optin') {
+			const token = tokens.issue(action.from, action.payload ?? '');
+			return post(url, 'no inboundUrl', buildOptInEvent(action, pageId, token));
+		}
+		return post(url, 'no inboundUrl', buildMo(action, pageId, buildMoMessage(action)));
 	}
 
 	return {

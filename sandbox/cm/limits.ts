@@ -42,13 +42,15 @@ export const BUTTON_ACTIONS: readonly CmAction[] = ['reply', 'openurl', 'dial', 
 
 /**
  * Fields each action may carry. Seed 004 names `label`, `postbackdata`, `url` (OpenUrl, Login),
- * "phone number" (Dial: the field is `phonenumber`, sandbox assumption), `media` (quick reply
- * thumbnail, opt-in image), `product.id` (ViewProduct) and `optin`. Anything else is rejected.
+ * "phone number" (Dial), `media` (quick reply thumbnail, opt-in image), `product.id` (ViewProduct)
+ * and `optin`. The Dial's number is `dial: {phoneNumber}` "in international format", as CM.com's own
+ * SDK sends it (github.com/cmdotcom/text-sdk-dotnet, MultiChannel/DialSuggestion.cs and Dial.cs).
+ * Anything else is rejected.
  */
 export const SUGGESTION_FIELDS: Record<CmAction, readonly string[]> = {
 	reply: ['action', 'label', 'postbackdata', 'media'],
 	openurl: ['action', 'label', 'url', 'postbackdata'],
-	dial: ['action', 'label', 'phonenumber', 'postbackdata'],
+	dial: ['action', 'label', 'dial', 'postbackdata'],
 	login: ['action', 'label', 'url', 'postbackdata'],
 	logout: ['action', 'label', 'postbackdata'],
 	viewproduct: ['action', 'label', 'product'],
@@ -59,7 +61,8 @@ export const SUGGESTION_FIELDS: Record<CmAction, readonly string[]> = {
 export const OPTIN_FREQUENCIES = ['DAILY'] as const;
 
 /**
- * Seed 004 media table. `audio/acc` is written as the seed writes it; `audio/aac` is accepted too.
+ * Seed 004 media table. Its audio "acc" is a typo for AAC (`audio/aac`, IANA), which is accepted;
+ * `audio/acc` is accepted too, as the seed writes it.
  * Documents: "All common MIME types supported", so any `application/*` or `text/*` type passes.
  * File extensions of `mediaName` must fit the family ("Media name attribute should end in the proper
  * file extension"); jpg is accepted for jpeg, aac for the seed's "acc".

@@ -1,5 +1,6 @@
 // Media objects and suggestions (seed 004: media table, Suggestions, Quick reply, button tables,
-// product template, opt-in request), and how a list of suggestions renders in a given place.
+// product template, opt-in request; the Dial's shape from CM.com's SDK, see limits.ts), and how a
+// list of suggestions renders in a given place.
 import { BUTTON_ACTIONS, CM_ACTIONS, CM_LIMITS, CM_MEDIA, OPTIN_FREQUENCIES, SUGGESTION_FIELDS, type CmAction } from './limits';
 import { bodyError, fieldError, isHttpUrl, maxChars, onlyKeys, requireObject, stringField, type Json } from './shape';
 
@@ -65,8 +66,12 @@ export function validateSuggestion(value: unknown, where: string): Suggestion {
 		if (!isHttpUrl(url)) throw bodyError(`${where}.url must be an absolute http(s) URL (got "${url}")`);
 	}
 	if (action === 'dial') {
-		const phone = stringField(json, 'phonenumber', where, true) as string;
-		if (!/^\+?[0-9][0-9 ()-]{2,24}$/.test(phone)) throw bodyError(`${where}.phonenumber "${phone}" is not a phone number`);
+		const dial = requireObject(json.dial, `${where}.dial`);
+		onlyKeys(dial, ['phoneNumber'], `${where}.dial`);
+		const phone = stringField(dial, 'phoneNumber', `${where}.dial`, true) as string;
+		if (!/^\+[1-9][0-9 ]{5,19}$/.test(phone)) {
+			throw bodyError(`${where}.dial.phoneNumber "${phone}" is not a phone number in international format (+ and the country code)`);
+		}
 	}
 	if (action === 'viewproduct') {
 		const product = requireObject(json.product, `${where}.product`);

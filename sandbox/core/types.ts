@@ -170,13 +170,22 @@ export interface UserAction {
 	via: 'meta' | 'infobip-forward' | 'infobip-pull' | 'cm';
 	/** PSID of the user; created (inside the 24-hour window) if unknown. */
 	from: string;
-	kind: 'text' | 'quick_reply' | 'postback' | 'attachment' | 'read' | 'delivery' | 'reaction' | 'optin' | 'referral' | 'echo';
+	kind: 'text' | 'quick_reply' | 'postback' | 'attachment' | 'read' | 'delivery' | 'reaction' | 'optin' | 'referral' | 'echo' | 'edit';
 	text?: string;
-	/** Quick reply or postback payload, or the opt-in's ref. */
+	/** Quick reply or postback payload, the opt-in's ref or payload, or (edit) the edited message's mid. */
 	payload?: string;
 	/** Attachment URL and type for `attachment`. */
 	url?: string;
-	attachmentType?: 'image' | 'audio' | 'video' | 'file';
+	/** image/audio/video/file everywhere; the other types Meta documents via `meta` only. */
+	attachmentType?: AttachmentKind;
+	/**
+	 * Which documented shape of the kind (USER_VARIANTS): optin `checkbox` (Meta, no sender) or
+	 * `notification_messages`; reaction `react` or `unreact`; referral `shortlink`, `ads` or `postback`
+	 * (Meta: a Get Started postback carrying the referral); delivery `delivered` or `failed` (CM.com).
+	 */
+	variant?: string;
+	/** Meta only: deliver under `entry[].standby` (another app holds the thread). */
+	standby?: boolean;
 	/** Meta only: how many copies of the event one POST batches (default 1). */
 	batch?: number;
 	/**
@@ -185,6 +194,20 @@ export interface UserAction {
 	 */
 	batchAs?: 'messaging' | 'entry';
 }
+
+export type AttachmentKind =
+	| 'image'
+	| 'audio'
+	| 'video'
+	| 'file'
+	| 'sticker'
+	| 'reel'
+	| 'ig_reel'
+	| 'post'
+	| 'ig_post'
+	| 'fallback'
+	| 'location'
+	| 'appointment_booking';
 
 export interface UserActionResult {
 	/** The exact body sent (or queued in the inbox). */

@@ -7,9 +7,11 @@
 //  - text        -> message {type:"TEXT", text}; callbackData "".
 //  - quick_reply / postback -> message {type:"TEXT", text: <the title the user tapped (action.text),
 //                   or the payload when no title is given>}; the payload goes in `callbackData`
-//                   (POSTBACK_PAYLOAD_FIELD). No field is added to the documented shape.
-//  - attachment  -> message {type: IMAGE|AUDIO|VIDEO|FILE, url}: the media types and `url` field of
-//                   seed 003's media message, no `text`; callbackData "".
+//                   (POSTBACK_PAYLOAD_FIELD). INFERRED: seed 003 says a button's payload "will be sent
+//                   back to your webhook" and seed 000's only field for it is callbackData; no type
+//                   is invented (no POSTBACK / QUICK_REPLY), no field is added to the documented shape.
+//  - attachment  -> message {type: IMAGE|AUDIO|VIDEO|FILE, url}: INFERRED from the media types and
+//                   `url` field of seed 003's media message, no `text`; callbackData "".
 //  - read, delivery, reaction, optin, referral, echo: seed 000 documents user messages only, so
 //                   these kinds are refused (userAction throws) rather than invented.
 //  - receivedAt is the sandbox's clock in seed 000's format (`2017-01-05T12:47:56.221+0000`, UTC);

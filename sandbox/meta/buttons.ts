@@ -1,4 +1,7 @@
 // Buttons, shared by the button/generic/media templates and (with other limits) the persistent menu.
+// Shapes: providers.md and Meta's button pages (developers.facebook.com/documentation/
+// business-messaging/messenger-platform/send-messages/buttons: URL, postback, and call with "+" and
+// the country code).
 import { asObject, at, bool, fail, type Obj, oneOf, onlyKeys, reqStr, url } from './fields';
 import { BUTTON_TYPES, META_LIMITS, WEBVIEW_HEIGHT_RATIOS } from './limits';
 

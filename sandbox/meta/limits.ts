@@ -1,5 +1,6 @@
 // Every documented limit of the Meta Messenger Platform the sandbox enforces, in one table
-// (providers.md, "Meta Messenger Platform"). Lengths are counted in Unicode code points.
+// (providers.md, "Meta Messenger Platform"; what changed by 2026 from provider-updates-2026.md, each
+// line naming its Meta page). Lengths are counted in Unicode code points.
 export const META_LIMITS = {
 	textMax: 2000,
 	metadataMax: 1000,
@@ -20,9 +21,8 @@ export const META_LIMITS = {
 	productElementsMin: 1,
 	productElementsMax: 10,
 	mediaElements: 1,
-	mediaButtonsMax: 3,
-	notificationTitleMax: 65,
-	notificationPayloadMax: 1000,
+	// Media template page: "a structured message with an optional button"; one element, at most one button.
+	mediaButtonsMax: 1,
 	getStartedPayloadMax: 1000,
 	greetingTextMax: 160,
 	persistentMenuItemsMax: 20,
@@ -41,30 +41,37 @@ export const RESPONSE_WINDOW_MS = 24 * HOUR;
 export interface MessageTagInfo {
 	/** How long after the user's last message the tag may be used; undefined = no window. */
 	windowMs?: number;
-	/** Unverified: Meta announced retirement of these tags in 2026 (providers.md). */
-	retirementAnnounced: boolean;
+	/**
+	 * Reported, not announced by Meta: since 2026 these tags answer error 100 (github.com/chatwoot/
+	 * chatwoot/issues/14674, github.com/emes30/facebook_messenger/issues/9). Meta's route for such
+	 * updates is utility messages (.../messenger-platform/send-messages/utility-messages). Set to false
+	 * to accept the tag again.
+	 */
+	refused: boolean;
 }
 
-/** The message tags the sandbox accepts with `messaging_type: MESSAGE_TAG`. The one place to change them. */
+/** The message tags the sandbox knows with `messaging_type: MESSAGE_TAG`. The one place to change them. */
 export const MESSAGE_TAGS: Readonly<Record<string, MessageTagInfo>> = {
-	CONFIRMED_EVENT_UPDATE: { retirementAnnounced: true }, // unverified: retirement announced
-	POST_PURCHASE_UPDATE: { retirementAnnounced: true }, // unverified: retirement announced
-	ACCOUNT_UPDATE: { retirementAnnounced: true }, // unverified: retirement announced
-	HUMAN_AGENT: { windowMs: 7 * 24 * HOUR, retirementAnnounced: false },
+	CONFIRMED_EVENT_UPDATE: { refused: true },
+	POST_PURCHASE_UPDATE: { refused: true },
+	ACCOUNT_UPDATE: { refused: true },
+	HUMAN_AGENT: { windowMs: 7 * 24 * HOUR, refused: false },
 };
 
+/** Marketing messages (notification_messages template and token) were discontinued on this day. */
+export const MARKETING_MESSAGES_DISCONTINUED = '2026-02-10';
+
 export const MESSAGING_TYPES = ['RESPONSE', 'UPDATE', 'MESSAGE_TAG'] as const;
-export const SENDER_ACTIONS = ['mark_seen', 'typing_on', 'typing_off'] as const;
+// Sender actions page (updated 2026-01-21): react / unreact take `payload: {message_id, reaction}`.
+export const SENDER_ACTIONS = ['mark_seen', 'typing_on', 'typing_off', 'react', 'unreact'] as const;
 export const NOTIFICATION_TYPES = ['REGULAR', 'SILENT_PUSH', 'NO_PUSH'] as const;
 export const MEDIA_ATTACHMENT_TYPES = ['image', 'audio', 'video', 'file'] as const;
 // `product` renders catalog items by id (Graph v8.0+ documents it: elements [{id}], up to 10).
+// notification_messages is known only to answer that it was discontinued (marketing-messages page).
 export const TEMPLATE_TYPES = ['button', 'generic', 'media', 'product', 'notification_messages'] as const;
 export const QUICK_REPLY_TYPES = ['text', 'user_phone_number', 'user_email'] as const;
 export const BUTTON_TYPES = ['web_url', 'postback', 'phone_number'] as const;
 export const WEBVIEW_HEIGHT_RATIOS = ['compact', 'tall', 'full'] as const;
-export const NOTIFICATION_FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY'] as const;
-export const NOTIFICATION_REOPTIN = ['ENABLED', 'DISABLED'] as const;
-export const NOTIFICATION_CTA_TEXTS = ['ALLOW', 'FREQUENCY', 'GET', 'GET_UPDATES', 'OPT_IN', 'SIGN_UP'] as const;
 
 /** Page webhook fields accepted by `subscribed_apps` and by app subscriptions with `object=page`. */
 export const PAGE_WEBHOOK_FIELDS = [

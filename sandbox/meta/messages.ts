@@ -1,8 +1,10 @@
-// `POST /{v}/{page-id|me}/messages` (route id `meta.messages`).
+// `POST /{v}/{page-id|me}/messages` (route id `meta.messages`): Meta's Send API
+// (developers.facebook.com/documentation/business-messaging/messenger-platform/send-messages; error
+// codes as providers.md lists them).
 //
 // After validation: an unknown PSID → 100 / 2018001; a known user outside the window → 10 / 2018278
-// (24 h for RESPONSE, UPDATE and sender actions; HUMAN_AGENT 7 days; the other tags have no window).
-// A notification_messages_token must come from a simulated opt-in; a user_ref is taken as is.
+// (24 h for RESPONSE, UPDATE and sender actions; HUMAN_AGENT 7 days; the tags Meta refuses since 2026 fail in validate-send.ts).
+// A user_ref is taken as is (a notification_messages_token is refused by validate-send.ts).
 // Success: `{recipient_id, message_id}` (no recipient_id for user_ref, whose PSID the page does not
 // know yet) and one DeliveredMessage; a sender action answers `{recipient_id}` and delivers nothing.
 import { randomBytes } from 'node:crypto';
@@ -45,9 +47,6 @@ export function handleSend(req: SandboxRequest, ctx: SandboxContext, state: Meta
 			);
 		}
 		psid = user.psid;
-	} else if (kind === 'notification_messages_token') {
-		psid = state.optinTokens.get(value);
-		if (!psid) fail('(#100) The notification_messages_token is invalid or has expired', 100);
 	}
 
 	if (send.senderAction) return { status: 200, body: psid ? { recipient_id: psid } : {} };

@@ -1,4 +1,5 @@
-// `GET /{v}/{psid|me|page-id}` (route id `meta.user_profile`), page token.
+// `GET /{v}/{psid|me|page-id}` (route id `meta.user_profile`), page token (providers.md; Meta's User
+// Profile API page).
 // A PSID answers the user profile fields (default first_name,last_name,profile_pic,id); `me` or the
 // page id answers the page (default name,id). Graph always adds `id`. Unknown PSID → 100 / 2018001; unknown field → 100.
 import type { SandboxContext, SandboxRequest, SandboxResponse } from '../core/types';

@@ -1,5 +1,6 @@
 // Validation of the Messenger Profile properties: get_started, greeting, persistent_menu,
-// ice_breakers, whitelisted_domains.
+// ice_breakers, whitelisted_domains (providers.md; Meta's Messenger Profile API reference under
+// developers.facebook.com/documentation/business-messaging/messenger-platform/).
 import { MENU_BUTTONS, validateButton } from './buttons';
 import { asArray, asObject, at, bool, fail, type Obj, onlyKeys, reqStr } from './fields';
 import { META_LIMITS as L } from './limits';

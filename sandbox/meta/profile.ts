@@ -1,4 +1,5 @@
-// `GET|POST|DELETE /{v}/{me|page-id}/messenger_profile` (route id `meta.messenger_profile`), page token.
+// `GET|POST|DELETE /{v}/{me|page-id}/messenger_profile` (route id `meta.messenger_profile`), page token
+// (providers.md; Meta's Messenger Profile API page).
 //
 // POST with one or more properties → {result:"success"} (each given property replaces the stored one;
 // a persistent_menu needs a get_started button, stored or in the same request, as documented).

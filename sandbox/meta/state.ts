@@ -1,4 +1,4 @@
-// What the Meta emulation remembers between requests.
+// What the Meta emulation remembers between requests (no wire shape of its own).
 export interface StoredAttachment {
 	id: string;
 	type: string;

@@ -1,4 +1,5 @@
-// Webhook subscriptions, both levels:
+// Webhook subscriptions, both levels (providers.md "Subscriptions"; Meta's webhooks page
+// developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks, one callback URL per app; fields from the webhook-events list):
 //
 // `GET|POST|DELETE /{v}/{page-id|me}/subscribed_apps` (`meta.subscribed_apps`), page token:
 //   POST subscribed_fields=a,b (or a JSON array) → {success:true} (the list replaces the previous one);

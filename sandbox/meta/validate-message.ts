@@ -1,17 +1,11 @@
-// The `message` object of the Send API: text or attachment (not both), quick replies, metadata;
-// media attachments by URL or attachment_id; button, generic, media and notification_messages
-// templates. Unknown fields are rejected at every level, naming the field.
+// The `message` object of the Send API (developers.facebook.com/documentation/business-messaging/
+// messenger-platform/send-messages/ and its template pages): text or attachment (not both), quick
+// replies, metadata; media attachments by URL or attachment_id; button, generic, media and product
+// templates. The notification_messages template answers that marketing messages were discontinued
+// (2026-02-10, marketing-messages page). Unknown fields are rejected at every level, naming the field.
 import { TEMPLATE_BUTTONS, validateButton, validateButtons, validateWebviewOptions } from './buttons';
 import { asArray, asObject, at, fail, type Obj, oneOf, onlyKeys, reqStr, str, url, bool } from './fields';
-import {
-	MEDIA_ATTACHMENT_TYPES,
-	META_LIMITS as L,
-	NOTIFICATION_CTA_TEXTS,
-	NOTIFICATION_FREQUENCIES,
-	NOTIFICATION_REOPTIN,
-	QUICK_REPLY_TYPES,
-	TEMPLATE_TYPES,
-} from './limits';
+import { MARKETING_MESSAGES_DISCONTINUED, MEDIA_ATTACHMENT_TYPES, META_LIMITS as L, QUICK_REPLY_TYPES, TEMPLATE_TYPES } from './limits';
 
 export interface MessageChecks {
 	/** Whether an uploaded attachment id exists. */
@@ -112,27 +106,9 @@ function validateTemplate(p: Obj, path: string, checks: MessageChecks): void {
 			});
 			break;
 		case 'notification_messages':
-			onlyKeys(
-				p,
-				[
-					'template_type',
-					'title',
-					'payload',
-					'image_url',
-					'notification_messages_frequency',
-					'notification_messages_timezone',
-					'notification_messages_reoptin',
-					'notification_messages_cta_text',
-				],
-				path,
+			fail(
+				`(#100) Param ${at(path, 'template_type')}: notification_messages (marketing messages) was discontinued on ${MARKETING_MESSAGES_DISCONTINUED}`,
 			);
-			reqStr(p, 'title', path, L.notificationTitleMax);
-			reqStr(p, 'payload', path, L.notificationPayloadMax);
-			url(p, 'image_url', path);
-			oneOf(p, 'notification_messages_frequency', path, NOTIFICATION_FREQUENCIES, false);
-			str(p, 'notification_messages_timezone', path);
-			oneOf(p, 'notification_messages_reoptin', path, NOTIFICATION_REOPTIN, false);
-			oneOf(p, 'notification_messages_cta_text', path, NOTIFICATION_CTA_TEXTS, false);
 			break;
 		default:
 			break;
@@ -160,7 +136,8 @@ function validateGenericElement(value: unknown, path: string): void {
 function isFacebookUrl(v: string): boolean {
 	try {
 		const host = new URL(v).hostname.toLowerCase();
-		return host === 'facebook.com' || host.endsWith('.facebook.com') || host === 'fb.com' || host.endsWith('.fb.com');
+		// Media template page: the URL formats are business.facebook.com/... and www.facebook.com/...
+		return host === 'facebook.com' || host.endsWith('.facebook.com');
 	} catch {
 		return false;
 	}

@@ -1,9 +1,13 @@
 // The simulated user for via `meta`: builds Meta's raw webhook body
-// `{object:"page", entry:[{id, time, messaging:[event...]}]}`, signs it with
+// `{object:"page", entry:[{id, time, messaging:[event...]}]}` (or `standby:[...]`, handover protocol),
+// each event in the shape of its reference page under
+// developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/
+// (messages, messaging_postbacks, messaging_optins, messaging_referrals, message-reactions,
+// message-edits, message-echoes, message-deliveries, message-reads), signs it with
 // `X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app secret, exact body bytes)>` (plus the legacy SHA-1
 // `X-Hub-Signature`) and POSTs it to config.meta.webhookUrl.
 import { createHmac, randomBytes } from 'node:crypto';
-import type { SandboxContext, UserAction, UserActionResult } from '../core/types';
+import type { AttachmentKind, SandboxContext, UserAction, UserActionResult } from '../core/types';
 import { UserActionError } from '../core/users';
 import { newMid } from './messages';
 import type { MetaState } from './state';
@@ -32,7 +36,37 @@ const REACTIONS: Record<string, string> = {
 	'😠': 'angry',
 };
 
-const EXTENSIONS: Record<string, string> = { image: 'png', audio: 'mp3', video: 'mp4', file: 'pdf' };
+const EXTENSIONS: Record<string, string> = { image: 'png', audio: 'mp3', video: 'mp4', file: 'pdf', sticker: 'png' };
+
+/** A sticker the sandbox always sends (Meta's thumbs-up "like" sticker id). */
+const STICKER_ID = 369239263222822;
+
+/**
+ * One `message.attachments[]` entry per documented type (messages page). Stickers come twice, as
+ * `image` and `sticker` with the same sticker_id, during the transition that ends 2026-08-30
+ * (changelog 2026-06-01); a fallback has no payload; a location has coordinates and no URL.
+ */
+function attachmentsFor(type: AttachmentKind, url: string): Array<Record<string, unknown>> {
+	switch (type) {
+		case 'sticker':
+			return [
+				{ type: 'image', payload: { url, sticker_id: STICKER_ID } },
+				{ type: 'sticker', payload: { url, sticker_id: STICKER_ID } },
+			];
+		case 'fallback':
+			return [{ type: 'fallback' }];
+		case 'location':
+			return [{ type: 'location', payload: { coordinates: { lat: 52.3676, long: 4.9041 } } }];
+		case 'reel':
+		case 'ig_reel':
+		case 'post':
+		case 'ig_post':
+		case 'appointment_booking':
+			return [{ type, payload: { url, title: `Shared ${type}` } }];
+		default:
+			return [{ type, payload: { url } }];
+	}
+}
 
 export function buildMetaEvent(action: UserAction, ctx: SandboxContext, state: MetaState, now: number): Record<string, unknown> {
 	const meta = ctx.config.meta;
@@ -52,18 +86,27 @@ export function buildMetaEvent(action: UserAction, ctx: SandboxContext, state: M
 			return { ...base, postback: { title: action.text ?? action.payload ?? 'Postback', payload: action.payload ?? '', mid: newMid() } };
 		case 'attachment': {
 			const type = action.attachmentType ?? 'image';
-			const url = action.url ?? `${ctx.baseUrl()}/__sandbox/media/sample.${EXTENSIONS[type]}`;
-			return { ...base, message: { mid: newMid(), attachments: [{ type, payload: { url } }] } };
+			const url = action.url ?? `${ctx.baseUrl()}/__sandbox/media/sample.${EXTENSIONS[type] ?? 'txt'}`;
+			return { ...base, message: { mid: newMid(), attachments: attachmentsFor(type, url) } };
 		}
+		case 'edit':
+			// message-edits page; num_edit counts the user's edits of that message (at most 5).
+			return { ...base, message_edit: { mid: action.payload ?? newMid(), text: action.text ?? 'Edited', num_edit: 1 } };
 		case 'read':
 			return { ...base, read: { watermark: now } };
 		case 'delivery':
 			return { ...base, delivery: { mids: state.lastMids(action.from, 1).length ? state.lastMids(action.from, 1) : [newMid()], watermark: now } };
 		case 'reaction': {
+			const mid = lastMid ?? newMid();
+			if (action.variant === 'unreact') return { ...base, reaction: { mid, action: 'unreact' } };
 			const emoji = action.text ?? '❤';
-			return { ...base, reaction: { mid: lastMid ?? newMid(), action: 'react', emoji, reaction: REACTIONS[emoji] ?? 'other' } };
+			return { ...base, reaction: { mid, action: 'react', emoji, reaction: REACTIONS[emoji] ?? 'other' } };
 		}
 		case 'optin': {
+			if (action.variant !== 'notification_messages') {
+				// Checkbox plugin: no sender; the person is the user_ref the plugin was rendered with.
+				return { recipient: page, timestamp: now, optin: { ref: action.payload ?? 'sandbox-ref', user_ref: action.from } };
+			}
 			const token = randomBytes(24).toString('base64url');
 			state.optinTokens.set(token, action.from);
 			return {
@@ -81,8 +124,23 @@ export function buildMetaEvent(action: UserAction, ctx: SandboxContext, state: M
 				},
 			};
 		}
-		case 'referral':
-			return { ...base, referral: { ref: action.payload ?? 'sandbox-ref', source: 'SHORTLINK', type: 'OPEN_THREAD' } };
+		case 'referral': {
+			const ref = action.payload ?? 'sandbox-ref';
+			if (action.variant === 'ads') {
+				return {
+					...base,
+					referral: { ref, ad_id: '6045246247433', source: 'ADS', type: 'OPEN_THREAD', ads_context_data: { ad_title: 'Sandbox ad', post_id: '1' } },
+				};
+			}
+			if (action.variant === 'postback') {
+				// A new thread: the Get Started postback carries the referral (messaging_postbacks page).
+				return {
+					...base,
+					postback: { mid: newMid(), title: 'Get Started', payload: 'GET_STARTED', referral: { ref, source: 'SHORTLINK', type: 'OPEN_THREAD' } },
+				};
+			}
+			return { ...base, referral: { ref, source: 'SHORTLINK', type: 'OPEN_THREAD' } };
+		}
 		case 'echo':
 			return {
 				sender: page,
@@ -100,10 +158,11 @@ export function buildMetaWebhookBody(action: UserAction, ctx: SandboxContext, st
 	const count = action.batch ?? 1;
 	const events = Array.from({ length: count }, () => buildMetaEvent(action, ctx, state, now));
 	const pageId = ctx.config.meta.pageId;
+	const list = action.standby ? 'standby' : 'messaging';
 	const entry =
 		action.batchAs === 'entry'
-			? events.map((e) => ({ id: pageId, time: now, messaging: [e] }))
-			: [{ id: pageId, time: now, messaging: events }];
+			? events.map((e) => ({ id: pageId, time: now, [list]: [e] }))
+			: [{ id: pageId, time: now, [list]: events }];
 	return { object: 'page', entry };
 }
 

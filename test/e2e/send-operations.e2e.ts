@@ -60,7 +60,8 @@ const OPERATIONS: Record<string, Record<string, unknown>> = {
 
 /** Which operations each provider offers (the node's capability table, written out independently). */
 const BY_PROVIDER: Record<Provider, string[]> = {
-	meta: Object.keys(OPERATIONS),
+	// Meta discontinued marketing opt-ins on 2026-02-10: the node refuses them locally.
+	meta: Object.keys(OPERATIONS).filter((operation) => operation !== 'optInRequest'),
 	infobip: ['text', 'media', 'buttonTemplate', 'senderAction'],
 	cm: ['text', 'quickReplies', 'media', 'buttonTemplate', 'genericTemplate', 'carousel', 'mediaTemplate', 'productTemplate', 'optInRequest'],
 };

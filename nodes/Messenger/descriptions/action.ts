@@ -11,10 +11,32 @@ export const actionProperties: INodeProperties[] = [
 		displayOptions: showFor(['senderAction']),
 		options: [
 			{ name: 'Mark Seen', value: 'mark_seen', description: 'Show the last message as read' },
-			{ name: 'Typing On', value: 'typing_on', description: 'Show the typing indicator' },
+			{ name: 'React (Graph)', value: 'react', description: 'React to a message with an emoji' },
 			{ name: 'Typing Off', value: 'typing_off', description: 'Hide the typing indicator' },
+			{ name: 'Typing On', value: 'typing_on', description: 'Show the typing indicator' },
+			{ name: 'Unreact (Graph)', value: 'unreact', description: 'Take the page\'s reaction to a message back' },
 		],
 		default: 'typing_on',
+	},
+	{
+		displayName: 'Message ID',
+		name: 'reactionMessageId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. {{ $json.messageId }}',
+		displayOptions: { show: { provider: ['meta'], operation: ['senderAction'], senderAction: ['react', 'unreact'] } },
+		description: 'The message to react to (mid), e.g. the trigger\'s messageId',
+	},
+	{
+		displayName: 'Emoji',
+		name: 'reactionEmoji',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 👍',
+		displayOptions: { show: { provider: ['meta'], operation: ['senderAction'], senderAction: ['react'] } },
+		description: 'The reaction: any emoji',
 	},
 	{
 		displayName: 'Title',
@@ -43,7 +65,7 @@ export const actionProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Meta is retiring marketing messages on Messenger (announced for 2026); opt-in requests and notification-token sends may stop working',
+			"Meta discontinued marketing messages on 2026-02-10: the Meta Graph API refuses opt-in requests and notification-token sends (their successor needs App Review, is paid and regional). CM.com's opt-in request still works.",
 		name: 'marketingNotice',
 		type: 'notice',
 		default: '',

@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { MESSENGER_CAPABILITIES, OPERATION_LABELS, PROVIDER_LABELS } from '../../shared/model/capabilities';
 import type { OperationName, ProviderName } from '../../shared/model/message';
+import { RETIRED_OPERATIONS } from '../../shared/model/provider-changes';
 
 type Resource = 'message' | 'template' | 'senderAction' | 'marketing';
 
@@ -64,9 +65,18 @@ function supported(provider: ProviderName, operation: OperationName): boolean {
 	return MESSENGER_CAPABILITIES[provider].operations.includes(operation);
 }
 
-/** The resources a provider carries none of, e.g. marketing messages on Infobip. */
+function retired(provider: ProviderName, operation: OperationName): boolean {
+	return RETIRED_OPERATIONS[provider]?.includes(operation) ?? false;
+}
+
+/** Shown in the panel: what the provider carries, and what it took away (kept so saved workflows explain). */
+function listed(provider: ProviderName, operation: OperationName): boolean {
+	return supported(provider, operation) || retired(provider, operation);
+}
+
+/** The resources a provider lists none of, e.g. marketing messages on Infobip. */
 export function unsupportedResources(provider: ProviderName): Resource[] {
-	return RESOURCES.filter((resource) => !resource.operations.some(([op]) => supported(provider, op))).map((r) => r.value);
+	return RESOURCES.filter((resource) => !resource.operations.some(([op]) => listed(provider, op))).map((r) => r.value);
 }
 
 export function resourceName(value: string): string {
@@ -74,10 +84,20 @@ export function resourceName(value: string): string {
 }
 
 /**
+ * Providers that still carry one of the resource's operations first: n8n's picker takes a resource's
+ * actions from the first `operation` parameter shown for it, so a discontinued one (Meta's opt-in
+ * request) never becomes the picker's entry while another provider carries it.
+ */
+function providersFor(resource: (typeof RESOURCES)[number]): ProviderName[] {
+	const carries = (provider: ProviderName) => resource.operations.some(([op]) => supported(provider, op));
+	return [...PROVIDER_ORDER.filter(carries), ...PROVIDER_ORDER.filter((provider) => !carries(provider))];
+}
+
+/**
  * One `resource` parameter for all providers (several would repeat every action in n8n's picker), and
  * one `operation` parameter per provider and resource, each listing only what the capability table
- * allows: an operation a provider cannot carry never shows up. A resource a provider has no operation
- * for shows a notice instead.
+ * allows: an operation a provider cannot carry never shows up, except one the provider took away
+ * (RETIRED_OPERATIONS), kept and marked. A resource a provider has no operation for shows a notice.
  */
 function buildOperationProperties(): INodeProperties[] {
 	const properties: INodeProperties[] = [
@@ -90,11 +110,15 @@ function buildOperationProperties(): INodeProperties[] {
 			default: 'message',
 		},
 	];
-	for (const provider of PROVIDER_ORDER) {
-		for (const resource of RESOURCES) {
+	for (const resource of RESOURCES) {
+		for (const provider of providersFor(resource)) {
 			const options: INodePropertyOptions[] = resource.operations
-				.filter(([op]) => supported(provider, op))
-				.map(([op, action]) => ({ name: OPERATION_LABELS[op], value: op, action }));
+				.filter(([op]) => listed(provider, op))
+				.map(([op, action]) => ({
+					name: retired(provider, op) ? `${OPERATION_LABELS[op]} (Discontinued)` : OPERATION_LABELS[op],
+					value: op,
+					action: retired(provider, op) ? `${action} (discontinued by the provider)` : action,
+				}));
 			if (!options.length) {
 				properties.push({
 					displayName: `${PROVIDER_LABELS[provider]} cannot send a ${resource.name.toLowerCase()}: choose another resource or provider`,

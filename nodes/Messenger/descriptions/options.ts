@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { MESSENGER_LIMITS } from '../../shared/model/limits';
+import { MESSAGE_TAGS } from '../../shared/model/provider-changes';
 import { ALL_PROVIDERS, providersWhere, showOptionFor } from './display';
 import { CONTENT_OPERATIONS } from './message';
 
@@ -8,18 +9,10 @@ import { CONTENT_OPERATIONS } from './message';
 // DEFAULT_RETRY_POLICY, DEFAULT_PROVIDER_TIMEOUT_MS and SEND_SETTING_LIMITS.
 export const DEFAULT_CONCURRENCY = 10;
 
-const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
-	CONFIRMED_EVENT_UPDATE: 'A reminder or update for an event the user registered for',
-	POST_PURCHASE_UPDATE: 'An update on a recent purchase',
-	ACCOUNT_UPDATE: 'A non-recurring change to the user\'s application or account',
-	HUMAN_AGENT: 'A human agent\'s reply, up to 7 days after the user\'s message',
-	NOTIFICATION_MESSAGE: 'A marketing message to a notification token (CM.com; set automatically for notification tokens)',
-};
-
-/** Every tag of the limits table, each offered to the providers that list it. */
+/** Every tag of the limits table (from the one tag table), each offered to the providers that list it. */
 function tagOptions(): INodePropertyOptions[] {
 	const tags = [...new Set(ALL_PROVIDERS.flatMap((provider) => MESSENGER_LIMITS[provider].messageTags))];
-	return tags.map((tag) => ({ name: tag, value: tag, description: TAG_DESCRIPTIONS[tag] }));
+	return tags.map((tag) => ({ name: tag, value: tag, description: MESSAGE_TAGS[tag]?.description }));
 }
 
 // Tags and messaging type apply to messages; an opt-in request is sent without them.
@@ -72,7 +65,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'options',
 			displayOptions: showOptionFor(sendOperations, providersWhere((capabilities) => capabilities.messageTags)),
 			options: tagOptions(),
-			default: 'POST_PURCHASE_UPDATE',
+			default: 'HUMAN_AGENT',
 			description: 'Allows a personal update outside the 24-hour window, for the use the tag names only',
 		},
 		{
@@ -97,23 +90,11 @@ export const optionsProperty: INodeProperties = {
 			description: 'Derived from the file name when empty',
 		},
 		{
-			displayName: 'Opt-In Call To Action',
-			name: 'ctaText',
-			type: 'options',
-			displayOptions: showOptionFor(['optInRequest'], ['meta']),
-			options: MESSENGER_LIMITS.meta.optIn.ctaTexts.map((text) => ({ name: text, value: text })),
-			default: 'ALLOW',
-		},
-		{
 			displayName: 'Opt-In Frequency',
 			name: 'frequency',
 			type: 'options',
 			displayOptions: showOptionFor(['optInRequest']),
-			options: [
-				{ name: 'Daily', value: 'DAILY' },
-				{ name: 'Weekly (Graph)', value: 'WEEKLY' },
-				{ name: 'Monthly (Graph)', value: 'MONTHLY' },
-			],
+			options: [{ name: 'Daily', value: 'DAILY' }],
 			default: 'DAILY',
 		},
 		{

@@ -6,10 +6,13 @@ import { ALL_PROVIDERS } from './display';
 
 const KIND_OPTIONS: Readonly<Record<RecipientKind, { name: string; description: string }>> = {
 	psid: { name: 'PSID / User Key', description: 'The page-scoped user ID (Infobip: user key; CM.com: recipient number)' },
-	userRef: { name: 'User Ref', description: 'The user_ref from the Checkbox plugin or Chat plugin' },
+	userRef: {
+		name: 'User Ref',
+		description: "The user_ref of a Checkbox or Chat plugin user (the trigger's userRef, when senderId is empty)",
+	},
 	notificationToken: {
 		name: 'Notification Token',
-		description: 'The token from a marketing opt-in: sends the message as a marketing message',
+		description: "The token from a CM.com marketing opt-in (the trigger's optin.notificationToken): sends a marketing message",
 	},
 };
 
@@ -37,6 +40,6 @@ export const recipientProperties: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. 1254477777772919',
 		description:
-			'Who gets the message: the user\'s page-scoped ID (PSID; the Messenger Trigger\'s sender ID). Where Recipient Type is offered, the user ref or notification token of that type instead.',
+			"Who gets the message: the user's page-scoped ID (PSID; the trigger's senderId). Where Recipient Type is offered, the user ref (the trigger's userRef) or notification token of that type instead.",
 	},
 ];

@@ -79,6 +79,14 @@ export const noticeProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
+			"Infobip documents only text messages for this API. Media types are inferred from Infobip's send API, and a button or quick-reply tap arrives as text: its payload is in the item's Callback Data.",
+		name: 'infobipTypesNotice',
+		type: 'notice',
+		default: '',
+		...show(['infobip']),
+	},
+	{
+		displayName:
 			'CM.com has no API to register this URL: paste the Production URL above as the inbound (MO) and/or status report webhook of your Facebook Messenger channel in the CM.com Channels app. CM.com does not sign its calls and can only call a URL, so choose an Authentication below that fits in the URL.',
 		name: 'cmNotice',
 		type: 'notice',
@@ -189,21 +197,39 @@ export const authenticationProperties: INodeProperties[] = [
 ];
 
 const EVENT_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Attachment', value: 'attachment', description: 'Image, audio, video, file or location from the user' },
+	{
+		name: 'Attachment',
+		value: 'attachment',
+		description: 'Image, audio, video, file, sticker, shared reel or post, location or link preview from the user',
+	},
 	{ name: 'Delivery', value: 'delivery', description: 'Meta: messages of the page were delivered' },
+	{ name: 'Edit', value: 'edit', description: 'Meta: the user edited a message (new text in Text, count in Edit Count)' },
 	{ name: 'Echo', value: 'echo', description: 'Meta: a message the page sent (from any app or the inbox)' },
 	{ name: 'Feed Change', value: 'feed', description: 'Meta: a comment or post on the page feed' },
-	{ name: 'Opt-In', value: 'optin', description: 'Marketing-message or plugin opt-in' },
+	{
+		name: 'Opt-In',
+		value: 'optin',
+		description: 'Plugin opt-in (checkbox plugin: answer the User Ref) or CM.com marketing opt-in with its token',
+	},
 	{
 		name: 'Postback',
 		value: 'postback',
 		description: 'A button tap (CM.com reports button and quick-reply taps alike as quick replies)',
 	},
 	{ name: 'Quick Reply', value: 'quick_reply', description: 'A quick-reply tap' },
-	{ name: 'Reaction', value: 'reaction', description: 'Meta: the user reacted to a message' },
+	{ name: 'Reaction', value: 'reaction', description: 'Meta: the user reacted to a message, or took the reaction back' },
 	{ name: 'Read', value: 'read', description: 'Meta: the user read the page\'s messages' },
 	{ name: 'Referral', value: 'referral', description: 'Meta: the user came through an m.me link, ad or plugin' },
-	{ name: 'Status Report', value: 'status_report', description: 'CM.com: status of a message sent to the user' },
+	{
+		name: 'Standby (Handover)',
+		value: 'standby',
+		description: 'Meta: any event of a thread another app (e.g. the Page inbox) holds; flagged standby, never answered by default',
+	},
+	{
+		name: 'Status Report',
+		value: 'status_report',
+		description: 'CM.com: what happened to a message sent to the user (Status: accepted, delivered, read or failed)',
+	},
 	{ name: 'Text Message', value: 'text', description: 'A text message from the user' },
 	{ name: 'Unknown', value: 'unknown', description: 'Anything well-formed this node does not recognise, passed as is' },
 ];

@@ -4,6 +4,7 @@ import type {
 	OperationName,
 	ProviderName,
 	RecipientKind,
+	SenderAction,
 } from './message';
 
 /** The human names of operations and providers, used by the node's UI and in every error. */
@@ -39,6 +40,8 @@ export interface ProviderCapabilities {
 	messagingType: boolean;
 	/** A card can open a URL when tapped (Graph `default_action`); CM.com cards have no such field. */
 	cardDefaultAction: boolean;
+	/** Sender actions the provider takes (Graph adds react / unreact). */
+	senderActions: readonly SenderAction[];
 }
 
 /**
@@ -50,7 +53,9 @@ export interface ProviderCapabilities {
  * - CM.com (seed 004): rich content suggestions and cards, tags, marketing opt-in and notification
  *   tokens; media by URL only; no sender actions. Quick replies ride on text only, because with media
  *   or a card CM.com turns suggestions into template buttons (seed 004's input matrix).
- * - Graph (providers.md): everything, including uploads through `message_attachments` and `user_ref`.
+ * - Graph (providers.md): everything, including uploads through `message_attachments` and `user_ref`,
+ *   except marketing messages (opt-in requests and notification tokens), discontinued on 2026-02-10
+ *   (provider-changes.ts); reactions as sender actions since 2026-01.
  */
 export const MESSENGER_CAPABILITIES: Readonly<Record<ProviderName, ProviderCapabilities>> = {
 	infobip: {
@@ -62,6 +67,7 @@ export const MESSENGER_CAPABILITIES: Readonly<Record<ProviderName, ProviderCapab
 		messageTags: false,
 		messagingType: false,
 		cardDefaultAction: false,
+		senderActions: ['mark_seen', 'typing_on', 'typing_off'],
 	},
 	cm: {
 		operations: [
@@ -82,6 +88,7 @@ export const MESSENGER_CAPABILITIES: Readonly<Record<ProviderName, ProviderCapab
 		messageTags: true,
 		messagingType: false,
 		cardDefaultAction: false,
+		senderActions: [],
 	},
 	meta: {
 		operations: [
@@ -94,9 +101,8 @@ export const MESSENGER_CAPABILITIES: Readonly<Record<ProviderName, ProviderCapab
 			'mediaTemplate',
 			'productTemplate',
 			'senderAction',
-			'optInRequest',
 		],
-		recipientKinds: ['psid', 'userRef', 'notificationToken'],
+		recipientKinds: ['psid', 'userRef'],
 		mediaSources: ['url', 'binary', 'attachmentId'],
 		buttonTypes: ['postback', 'url', 'call'],
 		quickRepliesOn: [
@@ -112,6 +118,7 @@ export const MESSENGER_CAPABILITIES: Readonly<Record<ProviderName, ProviderCapab
 		messageTags: true,
 		messagingType: true,
 		cardDefaultAction: true,
+		senderActions: ['mark_seen', 'typing_on', 'typing_off', 'react', 'unreact'],
 	},
 };
 

@@ -16,6 +16,7 @@ export const EVENT_TYPES = [
 	'optin',
 	'referral',
 	'reaction',
+	'edit',
 	'feed',
 	'status_report',
 	'unknown',
@@ -28,14 +29,60 @@ export function isEventType(value: unknown): value is EventType {
 }
 
 export interface EventAttachment {
-	/** Messenger's vocabulary: image, audio, video, file, location, fallback, template, sticker... */
+	/**
+	 * Messenger's vocabulary as the provider sent it: image, audio, video, file, sticker, reel, ig_reel,
+	 * post, ig_post, appointment_booking, fallback, location, template...
+	 */
 	type: string;
+	/** Only a URL the provider sent: a fallback without payload or a location has none. */
 	url: string | null;
 	/** Set where the provider says it (CM.com's contentType); Meta does not. */
 	mimeType: string | null;
 	/** File name or title where the provider gives one. */
 	name: string | null;
+	/** Meta stickers: the sticker's id (the same for every send of that sticker). */
+	stickerId: string | null;
+	/** Location attachments: the shared point. */
+	coordinates: { lat: number; long: number } | null;
 }
+
+/** A reaction to a message (Meta `message_reactions`). */
+export interface EventReaction {
+	action: 'react' | 'unreact' | null;
+	emoji: string | null;
+	/** Meta's name for it: smile, angry, sad, wow, love, like, dislike or other. */
+	reaction: string | null;
+	/** The message reacted to. */
+	messageId: string | null;
+}
+
+/** How the person reached the conversation: m.me link, ad, QR code, plugin (Meta `referral`). */
+export interface EventReferral {
+	ref: string | null;
+	/** SHORTLINK, ADS, MESSENGER_CODE, CUSTOMER_CHAT_PLUGIN... */
+	source: string | null;
+	/** OPEN_THREAD for Messenger. */
+	type: string | null;
+	/** Click-to-Messenger ads only. */
+	adId: string | null;
+}
+
+/** An opt-in: plugin (ref, user_ref) or marketing messages (payload, token). */
+export interface EventOptin {
+	/** Meta: `notification_messages` for marketing opt-ins, null for plugins. CM.com: the event name (OptInSubscribed...). */
+	type: string | null;
+	/** Send to Messenger plugin's data-ref. */
+	ref: string | null;
+	/** The payload of the opt-in request. */
+	payload: string | null;
+	/** Marketing messages: the token a later send goes to. */
+	notificationToken: string | null;
+	/** When that token expires, ISO 8601 (UTC) where the provider says it. */
+	tokenExpiresAt: string | null;
+}
+
+/** A delivery outcome in one vocabulary for every provider. */
+export type DeliveryStatus = 'accepted' | 'delivered' | 'read' | 'failed' | 'unknown';
 
 /**
  * One inbound event. Every key is always present (null when the provider has no such value), so
@@ -57,6 +104,27 @@ export interface MessengerEvent {
 	quickReplyPayload: string | null;
 	postbackPayload: string | null;
 	isEcho: boolean;
+	/**
+	 * Who to answer when there is no PSID yet: Meta's checkbox plugin opt-in names the person only by
+	 * `user_ref`. Send with recipient type "User Ref" and `{{$json.userRef}}`.
+	 */
+	userRef: string | null;
+	/** Meta handover protocol: the event came under `standby` because another app holds the thread. */
+	standby: boolean;
+	/** The id of the page's message this one answers (Meta `reply_to.mid`, CM.com `reference`). */
+	inReplyTo: string | null;
+	/** Infobip v1: the result's `callbackData`, as sent (null when empty). */
+	callbackData: string | null;
+	/** Deliveries, reads and status reports: what happened to the page's message. */
+	status: DeliveryStatus | null;
+	/** Status reports: the provider's error code and text for a message that was not delivered. */
+	errorCode: string | null;
+	errorDescription: string | null;
+	/** Edits (Meta `message_edits`): how often the message was edited; its new text is `text`. */
+	editCount: number | null;
+	reaction: EventReaction | null;
+	referral: EventReferral | null;
+	optin: EventOptin | null;
 	/** The provider's own event, untouched, for anything the normalized fields leave out. */
 	raw: unknown;
 }
@@ -88,8 +156,33 @@ export function emptyEvent(provider: ProviderName, eventType: EventType, raw: un
 		quickReplyPayload: null,
 		postbackPayload: null,
 		isEcho: false,
+		userRef: null,
+		standby: false,
+		inReplyTo: null,
+		callbackData: null,
+		status: null,
+		errorCode: null,
+		errorDescription: null,
+		editCount: null,
+		reaction: null,
+		referral: null,
+		optin: null,
 		raw,
 	};
+}
+
+/**
+ * What a trigger can start on: every event type, plus `standby` (any event Meta delivers while another
+ * app holds the thread), so a bot never answers a thread a human agent has taken by accident.
+ */
+export type TriggerChoice = EventType | 'standby';
+
+export function isTriggerChoice(value: unknown): value is TriggerChoice {
+	return value === 'standby' || isEventType(value);
+}
+
+export function triggerChoiceOf(event: MessengerEvent): TriggerChoice {
+	return event.standby ? 'standby' : event.eventType;
 }
 
 // Date's own range (±8.64e15 ms); outside it toISOString throws, and a parser must never throw.

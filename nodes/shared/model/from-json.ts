@@ -148,7 +148,6 @@ export async function messageFromJson(operation: OperationName, value: unknown, 
 				frequency: string('frequency', raw.frequency, true) as OptInFrequency | undefined,
 				reoptin: typeof raw.reoptin === 'boolean' ? raw.reoptin : undefined,
 				timezone: string('timezone', raw.timezone, true),
-				ctaText: string('ctaText', raw.ctaText, true),
 			};
 		case 'senderAction':
 			return { type: 'senderAction', action: string('action', raw.action) as never };

@@ -1,4 +1,5 @@
 import type { MediaType, OptInFrequency, ProviderName } from './message';
+import { messageTagsFor } from './provider-changes';
 
 export interface ProviderLimits {
 	/** Characters of a text message. */
@@ -18,8 +19,6 @@ export interface ProviderLimits {
 		title: number;
 		payload: number;
 		frequencies: readonly OptInFrequency[];
-		/** Graph's `notification_messages_cta_text` values; empty where the provider has none. */
-		ctaTexts: readonly string[];
 	};
 	/** Allowed message tags; empty where the provider has none. */
 	messageTags: readonly string[];
@@ -40,12 +39,10 @@ export interface ProviderLimits {
 
 const MB = 1024 * 1024;
 
-const GRAPH_TAGS = ['CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE', 'ACCOUNT_UPDATE', 'HUMAN_AGENT'] as const;
-
 /**
  * One table for every documented limit, per provider. Sources: seed 003 (Infobip), seed 004 (CM.com)
- * and providers.md (Graph). Meta announced the retirement of some tags in 2026 (unverified): the tag
- * lists are here so that one edit follows Meta.
+ * and providers.md (Graph), with what changed by 2026 (provider-updates-2026.md). The message tags
+ * come from the one tag table in provider-changes.ts.
  */
 export const MESSENGER_LIMITS: Readonly<Record<ProviderName, ProviderLimits>> = {
 	infobip: {
@@ -57,8 +54,8 @@ export const MESSENGER_LIMITS: Readonly<Record<ProviderName, ProviderLimits>> = 
 		cards: { max: 0, title: 80, subtitle: 80, buttons: 3 },
 		mediaTemplateButtons: 0,
 		productIds: 0,
-		optIn: { title: 65, payload: 1000, frequencies: [], ctaTexts: [] },
-		messageTags: [],
+		optIn: { title: 65, payload: 1000, frequencies: [] },
+		messageTags: messageTagsFor('infobip'),
 		media: {
 			types: ['image', 'audio', 'video', 'file'],
 			templateTypes: [],
@@ -77,14 +74,15 @@ export const MESSENGER_LIMITS: Readonly<Record<ProviderName, ProviderLimits>> = 
 		cards: { max: 10, title: 80, subtitle: 80, buttons: 3 },
 		mediaTemplateButtons: 1,
 		productIds: 10,
-		optIn: { title: 65, payload: 1000, frequencies: ['DAILY'], ctaTexts: [] },
-		messageTags: [...GRAPH_TAGS, 'NOTIFICATION_MESSAGE'],
+		optIn: { title: 65, payload: 1000, frequencies: ['DAILY'] },
+		messageTags: messageTagsFor('cm'),
 		media: {
 			types: ['image', 'audio', 'video', 'file'],
 			templateTypes: ['image', 'video'],
 			mimeTypes: {
 				image: ['image/png', 'image/jpeg', 'image/gif'],
-				audio: ['audio/acc', 'audio/m4a', 'audio/wav', 'audio/mp4'],
+				// Seed 004 (and CM.com's fact sheet) write "acc": a typo for AAC, whose MIME type is audio/aac.
+				audio: ['audio/aac', 'audio/m4a', 'audio/wav', 'audio/mp4'],
 				video: ['video/mp4', 'video/ogg', 'video/avi', 'video/mov', 'video/webm'],
 			},
 			requireFileExtension: true,
@@ -101,22 +99,20 @@ export const MESSENGER_LIMITS: Readonly<Record<ProviderName, ProviderLimits>> = 
 		cards: { max: 10, title: 80, subtitle: 80, buttons: 3 },
 		mediaTemplateButtons: 1,
 		productIds: 10,
-		optIn: {
-			title: 65,
-			payload: 1000,
-			frequencies: ['DAILY', 'WEEKLY', 'MONTHLY'],
-			ctaTexts: ['ALLOW', 'FREQUENCY', 'GET', 'GET_UPDATES', 'OPT_IN', 'SIGN_UP'],
-		},
-		messageTags: GRAPH_TAGS,
+		// Marketing opt-ins were discontinued on 2026-02-10 (provider-changes.ts): nothing to allow.
+		optIn: { title: 65, payload: 1000, frequencies: [] },
+		messageTags: messageTagsFor('meta'),
 		media: {
 			types: ['image', 'audio', 'video', 'file'],
 			templateTypes: ['image', 'video'],
 			mimeTypes: {},
 			requireFileExtension: false,
 			uploadBytes: 25 * MB,
-			// "The media template does not allow any external URL, only those on Facebook": anything else
-			// must be uploaded (binary) or sent by attachment id.
-			templateUrlHosts: ['facebook.com', 'fb.com', 'fbcdn.net'],
+			// Media template page: "The media template does not allow any external URL, only those on
+			// Facebook", in the formats business.facebook.com/... and www.facebook.com/... (photo or video
+			// pages). A CDN address (fbcdn.net) is not one of them: anything else must be uploaded (binary)
+			// or sent by attachment id.
+			templateUrlHosts: ['facebook.com'],
 		},
 	},
 };

@@ -14,8 +14,9 @@ const MIME_BY_EXTENSION: Readonly<Record<string, readonly string[]>> = {
 	mov: ['video/mov'],
 	webm: ['video/webm'],
 	m4a: ['audio/m4a'],
-	acc: ['audio/acc'],
 	aac: ['audio/aac'],
+	// Seed 004's "acc" is a typo for AAC; a file named so is still AAC audio.
+	acc: ['audio/aac'],
 	wav: ['audio/wav'],
 	mp3: ['audio/mpeg'],
 	pdf: ['application/pdf'],

@@ -3,7 +3,10 @@
 
 export type ProviderName = 'infobip' | 'cm' | 'meta';
 
-/** PSID (Infobip: user key; CM.com: recipient number), Graph `user_ref`, or a marketing-message token. */
+/**
+ * PSID (Infobip: user key; CM.com: recipient number), Graph `user_ref` (checkbox and chat plugins:
+ * the trigger's `userRef`), or a marketing-message token (CM.com only since Meta discontinued them).
+ */
 export type RecipientKind = 'psid' | 'userRef' | 'notificationToken';
 
 export interface Recipient {
@@ -60,9 +63,11 @@ export interface Card {
 	buttons: Button[];
 }
 
-export type SenderAction = 'mark_seen' | 'typing_on' | 'typing_off';
+/** Graph also reacts to a message and takes the reaction back (sender-actions page, 2026-01). */
+export type SenderAction = 'mark_seen' | 'typing_on' | 'typing_off' | 'react' | 'unreact';
 
-export type OptInFrequency = 'DAILY' | 'WEEKLY' | 'MONTHLY';
+/** CM.com's opt-in frequency (seed 004: DAILY only). */
+export type OptInFrequency = 'DAILY';
 
 export interface TextMessage {
 	type: 'text';
@@ -118,9 +123,13 @@ export interface ProductTemplateMessage {
 export interface SenderActionMessage {
 	type: 'senderAction';
 	action: SenderAction;
+	/** react / unreact: the message reacted to (the trigger's messageId). */
+	messageId?: string;
+	/** react: the emoji. */
+	emoji?: string;
 }
 
-/** Marketing-messages opt-in request (CM.com `optin` suggestion, Graph `notification_messages` template). */
+/** Marketing-messages opt-in request: CM.com's `optin` suggestion (Meta's template was discontinued). */
 export interface OptInRequestMessage {
 	type: 'optInRequest';
 	title: string;
@@ -129,8 +138,6 @@ export interface OptInRequestMessage {
 	frequency?: OptInFrequency;
 	reoptin?: boolean;
 	timezone?: string;
-	/** Graph only: the call-to-action label (ALLOW, GET, GET_UPDATES, OPT_IN, SIGN_UP). */
-	ctaText?: string;
 }
 
 export type OutboundMessage =

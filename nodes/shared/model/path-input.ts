@@ -3,17 +3,14 @@
 // `v25.0/../../me/feed?x=` reached POST /me/feed), so each value is checked for what it may be.
 import { InputValidationError } from './input-error';
 
-/** The version the Facebook Page credential defaults to. */
-export const DEFAULT_GRAPH_VERSION = 'v25.0';
-
 function shown(value: string): string {
 	return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 }
 
-/** The credential's Graph API Version: `v<major>.<minor>` (v25.0 when empty). */
-export function graphVersion(value: unknown): string {
+/** A Graph API Version: `v<major>.<minor>`, or `fallback` when empty. */
+export function graphVersion(value: unknown, fallback: string): string {
 	const text = String(value ?? '').trim();
-	if (!text) return DEFAULT_GRAPH_VERSION;
+	if (!text) return fallback;
 	if (!/^v\d{1,3}\.\d{1,3}$/.test(text)) {
 		throw new InputValidationError('graphApiVersion', `The Graph API Version must look like v25.0 (v<major>.<minor>); got ${shown(text)}`);
 	}

@@ -3,6 +3,7 @@ import { characterCount, InputValidationError } from './input-error';
 import { MESSENGER_CAPABILITIES, OPERATION_LABELS, PROVIDER_LABELS } from './capabilities';
 import { MESSENGER_LIMITS, type ProviderLimits } from './limits';
 import { extensionOf, isHttpUrl, mediaFileName, mediaMimeType, urlHostIn } from './media';
+import { META_MARKETING_DISCONTINUED } from './provider-changes';
 import type { Button, Card, Media, ProviderName, QuickReply, SendRequest } from './message';
 
 export { characterCount, InputValidationError } from './input-error';
@@ -71,8 +72,22 @@ class RequestChecker {
 			this.text(`${at}.title`, button.title, this.limits.buttons.title);
 			if (button.type === 'postback') this.text(`${at}.payload`, button.payload, this.limits.buttons.payload);
 			if (button.type === 'url') this.required(`${at}.url`, button.url);
-			if (button.type === 'call') this.required(`${at}.phoneNumber`, button.phoneNumber);
+			if (button.type === 'call') this.phoneNumber(`${at}.phoneNumber`, button.phoneNumber);
 		});
+	}
+
+	/**
+	 * Call buttons: Meta's call button page wants the number "with a + prefix followed by the country
+	 * code"; CM.com hands it to Messenger the same way. Spaces are tolerated, as Meta's examples group digits.
+	 */
+	phoneNumber(field: string, value: string | undefined): void {
+		const number = this.required(field, value).trim();
+		if (!/^\+[1-9][0-9 ]{5,19}$/.test(number)) {
+			this.fail(
+				field,
+				`${field} "${number}" must start with + and the country code, then digits only (e.g. +15105551234); ${this.label} rejects numbers without them`,
+			);
+		}
 	}
 
 	quickReplies(field: string, replies: readonly QuickReply[] | undefined, min: number): void {
@@ -156,6 +171,10 @@ export function validateSendRequest(provider: ProviderName, request: SendRequest
 	const { message, recipient } = request;
 	const operation = OPERATION_LABELS[message.type] ?? message.type;
 
+	// Said before the generic refusals below, so the user learns what replaced it and what still works.
+	if (provider === 'meta' && (message.type === 'optInRequest' || recipient.kind === 'notificationToken')) {
+		check.fail(message.type === 'optInRequest' ? 'operation' : 'recipient.kind', META_MARKETING_DISCONTINUED);
+	}
 	if (!capabilities.operations.includes(message.type)) {
 		check.fail(
 			'operation',
@@ -229,14 +248,18 @@ export function validateSendRequest(provider: ProviderName, request: SendRequest
 			message.productIds.forEach((id, index) => check.required(`productIds[${index}]`, id));
 			break;
 		case 'senderAction':
-			check.oneOf('action', message.action, ['mark_seen', 'typing_on', 'typing_off']);
+			check.oneOf('action', message.action, capabilities.senderActions);
+			if (message.action === 'react' || message.action === 'unreact') {
+				// Sender-actions page: react takes payload {message_id, reaction}; unreact only message_id.
+				check.required('messageId', message.messageId);
+				if (message.action === 'react') check.required('emoji', message.emoji);
+			}
 			break;
 		case 'optInRequest':
 			check.text('title', message.title, limits.optIn.title);
 			check.text('payload', message.payload, limits.optIn.payload);
 			check.httpUrl('imageUrl', message.imageUrl);
 			if (message.frequency) check.oneOf('frequency', message.frequency, limits.optIn.frequencies);
-			if (message.ctaText) check.oneOf('ctaText', message.ctaText, limits.optIn.ctaTexts);
 			break;
 	}
 	return check.warnings;

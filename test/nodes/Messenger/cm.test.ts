@@ -246,4 +246,30 @@ describe('Messenger node via CM.com', () => {
 		expect(msg.to).toEqual([{ number: token }]);
 		expect(conversation(msg)).toEqual([{ text: 'CM.com - Be part of it.', tag: 'NOTIFICATION_MESSAGE' }]);
 	});
+
+	it('sends a call button as CM.com\'s Dial suggestion, {action, label, dial: {phoneNumber}}, which CM.com accepts', async () => {
+		const outcome = await send(sandbox, 'cm', {
+			resource: 'template',
+			operation: 'buttonTemplate',
+			recipient: alice,
+			text: 'Questions?',
+			buttons: { button: [{ type: 'call', title: 'Call us', phoneNumber: '+31765727000' }] },
+		});
+		expect(conversation(sentMessage(outcome))).toEqual([
+			{ carousel: { cards: [{ header: 'Questions?', suggestions: [{ action: 'DIAL', label: 'Call us', dial: { phoneNumber: '+31765727000' } }] }] } },
+		]);
+		expect(outcome.items[0].json).toMatchObject({ status: 'accepted' });
+	});
+
+	it('sends AAC audio as audio/aac (seed 004\'s "acc" is a typo)', async () => {
+		const outcome = await send(sandbox, 'cm', {
+			operation: 'media',
+			recipient: alice,
+			mediaType: 'audio',
+			mediaUrl: 'https://www.cm.com/cdn/cm/jingle.aac',
+		});
+		expect(conversation(sentMessage(outcome))).toEqual([
+			{ media: { mediaName: 'jingle.aac', mediaUri: 'https://www.cm.com/cdn/cm/jingle.aac', mimeType: 'audio/aac' } },
+		]);
+	});
 });

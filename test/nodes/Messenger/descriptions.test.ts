@@ -1,3 +1,4 @@
+import { RETIRED_OPERATIONS } from '../../../nodes/shared/model/provider-changes';
 import type { INode, INodeParameters, INodeProperties } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
@@ -52,13 +53,15 @@ describe('Messenger node description', () => {
 	});
 
 	it.each(PROVIDERS)('%s: the UI offers exactly the operations of the capability table', (provider) => {
-		expect(offeredOperations(provider).sort()).toEqual([...MESSENGER_CAPABILITIES[provider].operations].sort());
+		// Plus what the provider took away, kept and marked so a saved workflow explains itself.
+		const retired = RETIRED_OPERATIONS[provider] ?? [];
+		expect(offeredOperations(provider).sort()).toEqual([...MESSENGER_CAPABILITIES[provider].operations, ...retired].sort());
 	});
 
 	it('names every operation after the capability table\'s labels', () => {
 		const names = new Map<string, string>();
 		for (const property of properties.filter((p) => p.name === 'operation')) {
-			for (const option of property.options ?? []) names.set((option as { value: string }).value, option.name);
+			for (const option of property.options ?? []) names.set((option as { value: string }).value, option.name.replace(/ \(Discontinued\)$/, ''));
 		}
 		for (const [operation, label] of Object.entries(OPERATION_LABELS)) expect(names.get(operation)).toBe(label);
 	});

@@ -73,9 +73,10 @@ describe('Messenger node: unsupported combinations, errors, Continue On Fail and
 			const outcome = await send(sandbox, 'meta', { operation: 'text', recipient: '7000000000000099', text: 'x' });
 			expect((outcome.error as { description?: string }).description).toMatch(/error code: 10\/2018278/);
 			expect((outcome.error as { description?: string }).description).toContain('24 hours');
+			expect((outcome.error as { description?: string }).description).not.toContain('notification token');
 			// The same user with a tag is inside the rules.
 			sandbox.clearLog();
-			const tagged = await send(sandbox, 'meta', { operation: 'text', recipient: '7000000000000099', text: 'x', options: { tag: 'ACCOUNT_UPDATE' } });
+			const tagged = await send(sandbox, 'meta', { operation: 'text', recipient: '7000000000000099', text: 'x', options: { tag: 'HUMAN_AGENT' } });
 			expect(tagged.error).toBeUndefined();
 		});
 

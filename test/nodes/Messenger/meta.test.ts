@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 import { startSandbox, type Sandbox } from '../../../sandbox';
-import { BinarySource, binaryWorkflow, notificationToken, onlyBody, send, startReceiver, type SendOutcome } from './helpers';
+import { BinarySource, binaryWorkflow, onlyBody, send, startReceiver, type SendOutcome } from './helpers';
 
 // A 1x1 PNG.
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -225,48 +225,86 @@ describe('Messenger node via the Meta Graph API', () => {
 		expect(outcome.items[0].json).toMatchObject({ provider: 'meta', recipient: alice, messageId: null });
 	});
 
-	it('sends a notification-messages opt-in request', async () => {
-		const outcome = await send(sandbox, 'meta', {
-			resource: 'marketing',
-			operation: 'optInRequest',
-			recipient: alice,
-			optInTitle: 'Weekly deals',
-			optInPayload: 'DEALS',
-			optInImageUrl: 'https://example.com/deals.png',
-			options: { frequency: 'WEEKLY', reoptin: true, timezone: 'Europe/Amsterdam', ctaText: 'SIGN_UP' },
-		});
-		expect(body(outcome).message).toEqual(
-			template({
-				template_type: 'notification_messages',
-				title: 'Weekly deals',
-				image_url: 'https://example.com/deals.png',
-				payload: 'DEALS',
-				notification_messages_frequency: 'WEEKLY',
-				notification_messages_reoptin: 'ENABLED',
-				notification_messages_timezone: 'Europe/Amsterdam',
-				notification_messages_cta_text: 'SIGN_UP',
-			}),
-		);
+	it('refuses marketing messages before sending anything: Meta discontinued them on 2026-02-10', async () => {
+		for (const parameters of [
+			{ resource: 'marketing', operation: 'optInRequest', recipient: alice, optInTitle: 'Weekly deals', optInPayload: 'DEALS' },
+			{ operation: 'text', recipientType: 'notificationToken', recipient: 'TOKEN', text: 'Deal!' },
+		]) {
+			const outcome = await send(sandbox, 'meta', parameters);
+			expect(outcome.sent).toHaveLength(0);
+			expect(outcome.error?.message).toMatch(/discontinued marketing messages .* on 2026-02-10/);
+			expect(outcome.error?.message).toContain('Marketing Message API for Messenger');
+			expect(outcome.error?.message).toContain("CM.com's opt-in request");
+		}
 	});
 
-	it('sends to a notification token, a user_ref, with a tag and as UPDATE', async () => {
-		const token = await notificationToken(sandbox, 'meta', alice, receiver.url);
-		expect(body(await send(sandbox, 'meta', { operation: 'text', recipientType: 'notificationToken', recipient: token, text: 'Deal!' }))).toEqual({
-			recipient: { notification_messages_token: token },
-			message: { text: 'Deal!' },
-		});
-		sandbox.clearLog();
+	it('sends to a user_ref, with a tag and as UPDATE', async () => {
 		expect(body(await send(sandbox, 'meta', { operation: 'text', recipientType: 'userRef', recipient: 'checkbox-ref-1', text: 'Hi' })).recipient).toEqual({
 			user_ref: 'checkbox-ref-1',
 		});
 		sandbox.clearLog();
-		expect(body(await send(sandbox, 'meta', { operation: 'text', recipient: alice, text: 'Shipped', options: { tag: 'POST_PURCHASE_UPDATE' } }))).toEqual({
+		expect(body(await send(sandbox, 'meta', { operation: 'text', recipient: alice, text: 'Agent here', options: { tag: 'HUMAN_AGENT' } }))).toEqual({
 			recipient: { id: alice },
 			messaging_type: 'MESSAGE_TAG',
-			tag: 'POST_PURCHASE_UPDATE',
-			message: { text: 'Shipped' },
+			tag: 'HUMAN_AGENT',
+			message: { text: 'Agent here' },
 		});
 		sandbox.clearLog();
 		expect(body(await send(sandbox, 'meta', { operation: 'text', recipient: alice, text: 'News', options: { messagingType: 'UPDATE' } })).messaging_type).toBe('UPDATE');
+	});
+
+	it.each(['CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE', 'ACCOUNT_UPDATE'])(
+		"the tag %s: Meta's error 100 is surfaced with a hint pointing to utility messages",
+		async (tag) => {
+			const outcome = await send(sandbox, 'meta', { operation: 'text', recipient: alice, text: 'Shipped', options: { tag } });
+			expect(outcome.sent).toHaveLength(1);
+			expect(outcome.error?.name).toBe('NodeApiError');
+			expect(outcome.error?.message).toMatch(/Invalid parameter/);
+			const description = (outcome.error as { description?: string }).description ?? '';
+			expect(description).toContain('utility message');
+			expect(description).toContain('HUMAN_AGENT');
+			expect(description).toContain('error code: 100/1893061');
+		},
+	);
+
+	it('reacts to a message and takes the reaction back (sender actions react / unreact)', async () => {
+		const sent = body(await send(sandbox, 'meta', { operation: 'text', recipient: alice, text: 'React to me' }));
+		expect(sent).toBeDefined();
+		const mid = sandbox.delivered.at(-1)?.messageId as string;
+		sandbox.clearLog();
+		const react = await send(sandbox, 'meta', { operation: 'senderAction', recipient: alice, senderAction: 'react', reactionMessageId: mid, reactionEmoji: '😊' });
+		expect(body(react)).toEqual({ recipient: { id: alice }, sender_action: 'react', payload: { message_id: mid, reaction: '😊' } });
+		sandbox.clearLog();
+		const unreact = await send(sandbox, 'meta', { operation: 'senderAction', recipient: alice, senderAction: 'unreact', reactionMessageId: mid });
+		expect(body(unreact)).toEqual({ recipient: { id: alice }, sender_action: 'unreact', payload: { message_id: mid } });
+		sandbox.clearLog();
+		const missing = await send(sandbox, 'meta', { operation: 'senderAction', recipient: alice, senderAction: 'react', reactionMessageId: mid, reactionEmoji: '={{ $json.none }}' });
+		expect(missing.sent).toHaveLength(0);
+		expect(missing.error?.message).toBe('emoji is empty');
+	});
+
+	it('refuses a call button without + and the country code, naming the field and the rule', async () => {
+		const outcome = await send(sandbox, 'meta', {
+			operation: 'buttonTemplate',
+			recipient: alice,
+			text: 'Call us',
+			buttons: { button: [{ type: 'call', title: 'Call', phoneNumber: '0612345678' }] },
+		});
+		expect(outcome.sent).toHaveLength(0);
+		expect(outcome.error?.message).toMatch(/^buttons\[0\]\.phoneNumber "0612345678" must start with \+ and the country code/);
+		sandbox.clearLog();
+		const ok = await send(sandbox, 'meta', {
+			operation: 'buttonTemplate',
+			recipient: alice,
+			text: 'Call us',
+			buttons: { button: [{ type: 'call', title: 'Call', phoneNumber: '+31 6 12345678' }] },
+		});
+		expect(ok.error).toBeUndefined();
+	});
+
+	it('refuses a media template URL on fbcdn.net (not a Facebook URL Meta documents), locally', async () => {
+		const outcome = await send(sandbox, 'meta', { operation: 'mediaTemplate', recipient: alice, mediaType: 'image', mediaUrl: 'https://scontent.xx.fbcdn.net/v/a.png' });
+		expect(outcome.sent).toHaveLength(0);
+		expect(outcome.error?.message).toMatch(/must be a Facebook URL/);
 	});
 });

@@ -60,6 +60,8 @@ describe('Messenger Trigger with Infobip forward and CM.com, through n8n-core an
 			expect(item.json).toMatchObject({ provider: 'infobip', eventType: expected, senderId: alice() });
 			expect(item.json.raw).toEqual((body as { results: unknown[] }).results[0]);
 			if (kind === 'attachment') expect(item.json.attachments).toMatchObject([{ type: 'image', url: 'https://cdn.example/a.png' }]);
+			// A tap's payload rides in callbackData (the only seed 000 field for it), exposed as such.
+			expect(item.json.callbackData).toBe('payload' in extra ? extra.payload : null);
 			await server.runs[0].result;
 		});
 
@@ -97,15 +99,27 @@ describe('Messenger Trigger with Infobip forward and CM.com, through n8n-core an
 			expect(item.json).toMatchObject({ provider: 'cm', eventType: expected, senderId: alice(), pageId: sandbox.config.cm.pageIds[0] });
 			if (expected === 'quick_reply') expect(item.json).toMatchObject({ quickReplyPayload: extra.payload, postbackPayload: extra.payload });
 			if (kind === 'attachment') {
-				expect(item.json.attachments).toEqual([{ type: 'file', url: 'https://cdn.example/doc.pdf', mimeType: 'application/pdf', name: 'doc.pdf' }]);
+				expect(item.json.attachments).toEqual([
+					{ type: 'file', url: 'https://cdn.example/doc.pdf', mimeType: 'application/pdf', name: 'doc.pdf', stickerId: null, coordinates: null },
+				]);
+			}
+			// An MO's reference names the page's message it answers (the sandbox's MO has a fresh one).
+			if (kind !== 'optin') expect(item.json).toMatchObject({ messageId: null, inReplyTo: expect.any(String) });
+			if (kind === 'optin') {
+				expect(item.json.optin).toMatchObject({ type: 'OptInSubscribed', notificationToken: expect.stringMatching(/^nt-/) });
+				expect(sandbox.config.cm.pageIds).toContain(item.json.pageId);
 			}
 		});
 
-		it.each(['read', 'delivery'] as const)('a %s status report becomes a status_report item', async (kind) => {
+		it.each([
+			['read', undefined, 'read', null],
+			['delivery', undefined, 'delivered', null],
+			['delivery', 'failed', 'failed', '5'],
+		] as const)('a %s status report (%s) becomes a status_report item with status %s', async (kind, variant, status, errorCode) => {
 			const server = await trigger('cm');
 			sandbox.config.cm.statusUrl = server.url();
-			await sandbox.user({ via: 'cm', from: alice(), kind });
-			expect(server.runs[0].items[0].json).toMatchObject({ provider: 'cm', eventType: 'status_report', senderId: alice() });
+			await sandbox.user({ via: 'cm', from: alice(), kind, ...(variant ? { variant } : {}) });
+			expect(server.runs[0].items[0].json).toMatchObject({ provider: 'cm', eventType: 'status_report', senderId: alice(), status, errorCode });
 		});
 
 		it.each(CM_KINDS)('reads the documented %s shape', async (kind) => {

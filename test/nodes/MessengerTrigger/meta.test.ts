@@ -194,11 +194,17 @@ describe('Messenger Trigger with Meta, through n8n-core and the sandbox', () => 
 			const [item] = server.runs[0].items;
 			const { meta } = sandbox.config;
 			expect(item.json).toMatchObject({ provider: 'meta', eventType: kind, pageId: meta.pageId, isEcho: kind === 'echo' });
-			expect(item.json.senderId).toBe(kind === 'echo' ? meta.pageId : alice());
+			// The sandbox's opt-in is the checkbox plugin's: no sender, the person is the user_ref.
+			expect(item.json.senderId).toBe(kind === 'echo' ? meta.pageId : kind === 'optin' ? null : alice());
+			if (kind === 'optin') expect(item.json.userRef).toBe(alice());
 			if (kind === 'text') expect(item.json.text).toBe('hi there');
 			if (kind === 'quick_reply') expect(item.json.quickReplyPayload).toBe('PAYLOAD_1');
 			if (kind === 'postback') expect(item.json.postbackPayload).toBe('PAYLOAD_1');
-			if (kind === 'attachment') expect(item.json.attachments).toEqual([{ type: 'image', url: 'https://cdn.example/a.png', mimeType: null, name: null }]);
+			if (kind === 'attachment') {
+				expect(item.json.attachments).toEqual([
+					{ type: 'image', url: 'https://cdn.example/a.png', mimeType: null, name: null, stickerId: null, coordinates: null },
+				]);
+			}
 			const run = await server.runs[0].result;
 			expect(run.output(TRIGGER).map((item) => item.json)).toEqual(server.runs[0].items.map((item) => item.json));
 		});

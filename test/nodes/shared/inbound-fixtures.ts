@@ -58,8 +58,12 @@ export function metaEvent(kind: MetaKind, n = 0): Record<string, unknown> {
 					from: { id: USER_PSID, name: 'Alice' },
 				},
 			};
+		case 'edit':
+			// message-edits page: num_edit is an integer in the table, a string in the example.
+			return { ...base, message_edit: { mid, text: `edited ${n}`, num_edit: 2 } };
 		case 'unknown':
-			return { ...base, message_edit: { mid, text: 'edited', num_edit: 1 } };
+			// messaging_game_plays: a kind this package does not normalize.
+			return { ...base, game_play: { game_id: 'g1', player_id: 'p1', context_type: 'SOLO', score: n } };
 	}
 }
 
@@ -74,6 +78,7 @@ export const META_KINDS: MetaKind[] = [
 	'optin',
 	'referral',
 	'reaction',
+	'edit',
 	'feed',
 	'unknown',
 ];
@@ -131,6 +136,20 @@ export type CmKind = 'text' | 'attachment' | 'quick_reply' | 'optin' | 'status_r
 export const CM_KINDS: CmKind[] = ['text', 'attachment', 'quick_reply', 'optin', 'status_report', 'unknown'];
 
 export function cmBody(kind: CmKind, n = 0): Record<string, unknown> {
+	if (kind === 'optin') {
+		// developers.cm.com/messaging/docs/facebook-messenger-1, "Example Opt-In Event (OptInSubscribed)".
+		return {
+			from: { number: USER_PSID },
+			to: { number: PAGE_ID },
+			event: {
+				type: 'OptInSubscribed',
+				reference: `ref-${n}`,
+				custom: { notificationToken: `nt-${n}`, tokenExpiry: '2027-04-10T12:00:00Z' },
+			},
+			timeUtc: '2026-11-23T09:30:00',
+			channel: 'Facebook Messenger',
+		};
+	}
 	if (kind === 'status_report') {
 		return {
 			messages: {
@@ -145,7 +164,7 @@ export function cmBody(kind: CmKind, n = 0): Record<string, unknown> {
 		};
 	}
 	const emptyMedia = { mediaUri: '', contentType: '', title: '' };
-	const message: Record<Exclude<CmKind, 'status_report'>, Record<string, unknown>> = {
+	const message: Record<Exclude<CmKind, 'status_report' | 'optin'>, Record<string, unknown>> = {
 		text: { text: `hello ${n}`, media: emptyMedia },
 		attachment: {
 			text: '',
@@ -156,7 +175,6 @@ export function cmBody(kind: CmKind, n = 0): Record<string, unknown> {
 			media: emptyMedia,
 			custom: { suggestions: [{ action: 'Reply', postbackData: `QR_${n}` }] },
 		},
-		optin: { media: emptyMedia, optin: { postbackdata: 'OPT_IN', frequency: 'DAILY' } },
 		unknown: { media: emptyMedia },
 	};
 	return {

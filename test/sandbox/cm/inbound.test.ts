@@ -53,9 +53,12 @@ describe('CM.com sandbox: user actions (MO webhook, status reports, opt-in token
 
 	it('issues a notification token on opt-in that is then accepted only with NOTIFICATION_MESSAGE', async () => {
 		const result = await sandbox.user({ via: 'cm', from: alice(), kind: 'optin', payload: 'OPT_IN' });
-		const token = (result.body as { message: { optin: { notificationToken: string; postbackdata: string } } }).message.optin;
-		expect(token.postbackdata).toBe('OPT_IN');
+		// developers.cm.com/messaging/docs/facebook-messenger-1, "Example Opt-In Event (OptInSubscribed)".
+		const event = (result.body as { event: { type: string; reference: string; custom: { notificationToken: string; tokenExpiry: string } } }).event;
+		expect(event).toMatchObject({ type: 'OptInSubscribed', reference: 'OPT_IN' });
+		const token = event.custom;
 		expect(typeof token.notificationToken).toBe('string');
+		expect(Number.isNaN(Date.parse(token.tokenExpiry))).toBe(false);
 		const to = [{ number: token.notificationToken }];
 
 		const tagged = await cmSend(sandbox, richItem(sandbox, { text: 'CM.com - Be part of it.', tag: 'NOTIFICATION_MESSAGE' }, { to }));
@@ -78,11 +81,13 @@ describe('CM.com sandbox: user actions (MO webhook, status reports, opt-in token
 			const read = await sandbox.user({ via: 'cm', from: alice(), kind: 'read' });
 			expect(read.delivery?.status).toBe(204);
 			await sandbox.user({ via: 'cm', from: alice(), kind: 'delivery' });
+			await sandbox.user({ via: 'cm', from: alice(), kind: 'delivery', variant: 'failed' });
 			expect(inbound.received).toHaveLength(0);
 			const reports = status.received.map((r) => JSON.parse(r.body).messages.msg);
 			expect(reports).toEqual([
 				expect.objectContaining({ to: alice(), reference: 'order-7', status: { code: '4', errorCode: '', errorDescription: '' }, channel: 'Facebook Messenger' }),
 				expect.objectContaining({ to: alice(), reference: 'order-7', status: { code: '2', errorCode: '', errorDescription: '' } }),
+				expect.objectContaining({ to: alice(), reference: 'order-7', status: { code: '3', errorCode: '5', errorDescription: 'Recipient unreachable' } }),
 			]);
 		} finally {
 			delete sandbox.config.cm.statusUrl;

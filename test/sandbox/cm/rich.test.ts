@@ -44,7 +44,7 @@ describe('CM.com sandbox: richContent (seed 004)', () => {
 			['a generic template', card({ header: 'CM.com - Be part of it.', text: 'Want to know more about CM.com?', media: image, suggestions: [{ action: 'REPLY', label: 'Give me more info', postbackdata: 'INFO' }, { action: 'OPENURL', label: 'Visit CM.com', url: 'https://www.cm.com/' }] })],
 			['a carousel', { carousel: { cards: [generic(1), { header: 'Our logo!', media: image }] } }],
 			['an opt-in request', { suggestions: [{ action: 'optin', postbackdata: 'OPT_IN', label: 'Nice products!', media: image, optin: { frequency: 'DAILY', reoptin: true, timezone: 'Europe/Amsterdam' } }] }],
-			['Dial, Login and Logout buttons', card({ header: 'Account', suggestions: [{ action: 'Dial', label: 'Call us', phonenumber: '+31 76 572 7000' }, { action: 'Login', url: 'https://x.test/login' }, { action: 'Logout' }] })],
+			['Dial, Login and Logout buttons', card({ header: 'Account', suggestions: [{ action: 'Dial', label: 'Call us', dial: { phoneNumber: '+31 76 572 7000' } }, { action: 'Login', url: 'https://x.test/login' }, { action: 'Logout' }] })],
 		])('%s', async (_label, item) => {
 			await accepted(item);
 		});

@@ -106,24 +106,28 @@ describe('Meta send API', () => {
 			});
 		});
 
-		it('notification_messages opt-in request template', async () => {
-			await ok({
-				message: {
-					attachment: {
-						type: 'template',
-						payload: {
-							template_type: 'notification_messages',
-							title: 't'.repeat(65),
-							payload: 'weekly-deals',
-							image_url: 'https://example.com/i.png',
-							notification_messages_frequency: 'WEEKLY',
-							notification_messages_timezone: 'Europe/Berlin',
-							notification_messages_reoptin: 'ENABLED',
-							notification_messages_cta_text: 'GET_UPDATES',
-						},
-					},
-				},
+		it('notification_messages opt-in template: refused, marketing messages were discontinued on 2026-02-10', () =>
+			rejected(
+				{ message: { attachment: { type: 'template', payload: { template_type: 'notification_messages', title: 't', payload: 'weekly-deals' } } } },
+				/discontinued on 2026-02-10/,
+			));
+
+		it('react and unreact: sender actions with the message id (and the emoji to react with)', async () => {
+			const sent = await ok({ message: { text: 'react to me' } });
+			const mid = sent.body.message_id as string;
+			const react = await graph(sb, 'POST', '/me/messages', {
+				body: { recipient: { id: D.alicePsid }, sender_action: 'react', payload: { message_id: mid, reaction: '😊' } },
 			});
+			expect(react.status).toBe(200);
+			expect(react.body).toEqual({ recipient_id: D.alicePsid });
+			const unreact = await graph(sb, 'POST', '/me/messages', {
+				body: { recipient: { id: D.alicePsid }, sender_action: 'unreact', payload: { message_id: mid } },
+			});
+			expect(unreact.status).toBe(200);
+			await rejected({ sender_action: 'react', payload: { message_id: mid } }, /payload\[reaction\] is required/);
+			await rejected({ sender_action: 'unreact', payload: { message_id: mid, reaction: '😊' } }, /payload\[reaction\] is not a valid parameter/);
+			await rejected({ sender_action: 'react' }, /requires the parameter payload/);
+			await rejected({ sender_action: 'typing_on', payload: { message_id: mid } }, /payload is not valid with sender_action typing_on/);
 		});
 
 		it('sender actions answer {recipient_id} and deliver nothing', async () => {
@@ -146,11 +150,13 @@ describe('Meta send API', () => {
 			expect(sb.delivered.map((d) => d.recipient)).toEqual([D.bobPsid, 'ref-123']);
 		});
 
-		it('MESSAGE_TAG with each documented tag', async () => {
-			for (const tag of ['CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE', 'ACCOUNT_UPDATE', 'HUMAN_AGENT']) {
-				await ok({ messaging_type: 'MESSAGE_TAG', tag, message: { text: tag } });
+		it('MESSAGE_TAG: HUMAN_AGENT works; the three update tags answer error 100 (reported since 2026)', async () => {
+			await ok({ messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT', message: { text: 'agent' } });
+			for (const tag of ['CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE', 'ACCOUNT_UPDATE']) {
+				const res = await rejected({ messaging_type: 'MESSAGE_TAG', tag, message: { text: tag } }, new RegExp(`tag ${tag} is not supported`));
+				expect(res.body.error.error_subcode).toBe(1893061);
 			}
-			expect(sb.delivered).toHaveLength(4);
+			expect(sb.delivered).toHaveLength(1);
 		});
 	});
 
@@ -233,12 +239,34 @@ describe('Meta send API', () => {
 			rejected({ message: { attachment: { type: 'template', payload: { template_type: 'media', elements: [{ media_type: 'image', url: 'https://example.com/a.png' }] } } } }, /Facebook URL/));
 		it('media template media_type audio', () =>
 			rejected({ message: { attachment: { type: 'template', payload: { template_type: 'media', elements: [{ media_type: 'audio', url: 'https://www.facebook.com/x' }] } } } }, /\[media_type\] must be one of/));
-		it('notification_messages title of 66', () =>
-			rejected({ message: { attachment: { type: 'template', payload: { template_type: 'notification_messages', title: 't'.repeat(66), payload: 'p' } } } }, /\[title\].*65/));
-		it('notification_messages with an unknown frequency', () =>
+		it('media template with 2 buttons (Meta documents one optional button)', () =>
 			rejected(
-				{ message: { attachment: { type: 'template', payload: { template_type: 'notification_messages', title: 't', payload: 'p', notification_messages_frequency: 'HOURLY' } } } },
-				/frequency\] must be one of/,
+				{
+					message: {
+						attachment: {
+							type: 'template',
+							payload: {
+								template_type: 'media',
+								elements: [
+									{
+										media_type: 'image',
+										url: 'https://www.facebook.com/photo.php?fbid=1',
+										buttons: [
+											{ type: 'postback', title: 'A', payload: 'a' },
+											{ type: 'postback', title: 'B', payload: 'b' },
+										],
+									},
+								],
+							},
+						},
+					},
+				},
+				/buttons.*at most 1/,
+			));
+		it('media template with a CDN URL (fbcdn.net is not a Facebook URL the page documents)', () =>
+			rejected(
+				{ message: { attachment: { type: 'template', payload: { template_type: 'media', elements: [{ media_type: 'image', url: 'https://scontent.xx.fbcdn.net/a.png' }] } } } },
+				/Facebook URL/,
 			));
 		it('an unknown template type', () =>
 			rejected({ message: { attachment: { type: 'template', payload: { template_type: 'receipt' } } } }, /\[template_type\] must be one of/));
@@ -258,7 +286,6 @@ describe('Meta send API', () => {
 			const typing = await graph(sb, 'POST', '/me/messages', { body: { recipient: { id: D.alicePsid }, sender_action: 'typing_on' } });
 			expect(typing.body.error.error_subcode).toBe(2018278);
 			await ok({ messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT', message: { text: 'agent' } });
-			await ok({ messaging_type: 'MESSAGE_TAG', tag: 'ACCOUNT_UPDATE', message: { text: 'account' } });
 		});
 
 		it('HUMAN_AGENT allows 7 days, not 8', async () => {
@@ -277,23 +304,7 @@ describe('Meta send API', () => {
 			await ok({ message: { text: 'back' } });
 		});
 
-		it('notification_messages_token from an opt-in; an unknown token is refused', async () => {
-			await rejected({ recipient: { notification_messages_token: 'nope' }, message: { text: 'promo' } }, /notification_messages_token is invalid/);
-			const { startReceiver } = await import('../core/helpers');
-			const receiver = await startReceiver();
-			try {
-				sb.config.meta.webhookUrl = receiver.url;
-				const r = await sb.user({ via: 'meta', from: D.bobPsid, kind: 'optin', payload: 'deals' });
-				const token = (r.body as { entry: Array<{ messaging: Array<{ optin: { notification_messages_token: string } }> }> }).entry[0].messaging[0].optin
-					.notification_messages_token;
-				sb.config.users[1].lastInboundAt = Date.now() - 30 * 24 * HOUR;
-				const res = await graph(sb, 'POST', '/me/messages', { body: { recipient: { notification_messages_token: token }, message: { text: 'promo' } } });
-				expect(res.status).toBe(200);
-				expect(res.body.recipient_id).toBe(D.bobPsid);
-				expect(sb.delivered.at(-1)).toMatchObject({ recipient: token, message: { text: 'promo' } });
-			} finally {
-				await receiver.close();
-			}
-		});
+		it('notification_messages_token: refused, marketing messages were discontinued on 2026-02-10', () =>
+			rejected({ recipient: { notification_messages_token: 'TOKEN' }, message: { text: 'promo' } }, /discontinued on 2026-02-10/));
 	});
 });

@@ -4,7 +4,10 @@ import { createHmac } from 'node:crypto';
 import { signMetaBody, startSandbox, type Sandbox } from '../../../sandbox';
 import { D, type Loose, send, startReceiver, type Receiver } from '../core/helpers';
 
-type Body = { object: string; entry: Array<{ id: string; time: number; messaging: Array<Record<string, Loose>> }> };
+type Body = {
+	object: string;
+	entry: Array<{ id: string; time: number; messaging: Array<Record<string, Loose>>; standby: Array<Record<string, Loose>> }>;
+};
 
 describe('signMetaBody', () => {
 	it('is sha256= + hex HMAC-SHA256(secret, body)', () => {
@@ -91,13 +94,46 @@ describe('Meta simulated user', () => {
 	});
 
 	it('optin, referral and echo', async () => {
-		const optin = (await act('optin', { payload: 'deals' })).body.entry[0].messaging[0].optin;
+		// Checkbox plugin (the default): no sender, the person is optin.user_ref (messaging_optins page).
+		const checkbox = (await act('optin', { payload: 'deals' })).body.entry[0].messaging[0];
+		expect(checkbox).toEqual({ recipient: { id: D.pageId }, timestamp: expect.any(Number), optin: { ref: 'deals', user_ref: D.alicePsid } });
+		const optin = (await act('optin', { payload: 'deals', variant: 'notification_messages' })).body.entry[0].messaging[0].optin;
 		expect(optin).toMatchObject({ type: 'notification_messages', payload: 'deals', notification_messages_token: expect.any(String), notification_messages_frequency: 'DAILY' });
 		expect((await act('referral', { payload: 'ad-42' })).body.entry[0].messaging[0].referral).toEqual({ ref: 'ad-42', source: 'SHORTLINK', type: 'OPEN_THREAD' });
+		expect((await act('referral', { payload: 'spring', variant: 'ads' })).body.entry[0].messaging[0].referral).toMatchObject({
+			ref: 'spring',
+			source: 'ADS',
+			type: 'OPEN_THREAD',
+			ad_id: expect.any(String),
+		});
+		const started = (await act('referral', { payload: 'qr', variant: 'postback' })).body.entry[0].messaging[0].postback;
+		expect(started).toMatchObject({ payload: 'GET_STARTED', referral: { ref: 'qr', source: 'SHORTLINK', type: 'OPEN_THREAD' } });
 		const echo = (await act('echo', { text: 'page said' })).body.entry[0].messaging[0];
 		expect(echo.sender).toEqual({ id: D.pageId });
 		expect(echo.recipient).toEqual({ id: D.alicePsid });
 		expect(echo.message).toEqual({ is_echo: true, app_id: Number(D.appId), mid: expect.any(String), text: 'page said' });
+	});
+
+	it('unreact, edit, standby and the attachment types Meta documents', async () => {
+		const sent = await send(sb, { message: { text: 'from the page' } });
+		expect((await act('reaction', { variant: 'unreact' })).body.entry[0].messaging[0].reaction).toEqual({ mid: sent.body.message_id, action: 'unreact' });
+		expect((await act('edit', { text: 'fixed', payload: 'm_1' })).body.entry[0].messaging[0].message_edit).toEqual({ mid: 'm_1', text: 'fixed', num_edit: 1 });
+		const standby = (await act('text', { text: 'to the agent', standby: true })).body.entry[0];
+		expect(standby.messaging).toBeUndefined();
+		expect(standby.standby).toHaveLength(1);
+		expect(standby.standby[0].message).toMatchObject({ text: 'to the agent' });
+		const sticker = (await act('attachment', { attachmentType: 'sticker' })).body.entry[0].messaging[0].message.attachments;
+		expect(sticker.map((a: Loose) => [a.type, a.payload.sticker_id])).toEqual([
+			['image', 369239263222822],
+			['sticker', 369239263222822],
+		]);
+		expect((await act('attachment', { attachmentType: 'fallback' })).body.entry[0].messaging[0].message.attachments).toEqual([{ type: 'fallback' }]);
+		const location = (await act('attachment', { attachmentType: 'location' })).body.entry[0].messaging[0].message.attachments[0];
+		expect(location).toEqual({ type: 'location', payload: { coordinates: { lat: expect.any(Number), long: expect.any(Number) } } });
+		const reel = (await act('attachment', { attachmentType: 'ig_reel', url: 'https://cdn.example/r.mp4' })).body.entry[0].messaging[0].message.attachments[0];
+		expect(reel).toEqual({ type: 'ig_reel', payload: { url: 'https://cdn.example/r.mp4', title: 'Shared ig_reel' } });
+		await expect(sb.user({ via: 'meta', from: D.alicePsid, kind: 'reaction', variant: 'wave' })).rejects.toThrow(/variant for kind reaction/);
+		await expect(sb.user({ via: 'cm', from: D.alicePsid, kind: 'attachment', attachmentType: 'sticker' })).rejects.toThrow(/Meta's only/);
 	});
 
 	it('batch puts several events in one POST (one entry, or one entry each)', async () => {

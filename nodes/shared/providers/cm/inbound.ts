@@ -1,12 +1,16 @@
 // CM.com Business Messaging inbound webhooks (seed 004 points to them; shapes in providers.md and
-// CM.com's "Incoming Messages" and "Incoming Status Reports" pages):
+// CM.com's pages developers.cm.com/messaging/docs/incoming-messages, .../incoming-status-report and
+// .../facebook-messenger-1 for the marketing-message events):
 // - MO message: `{reference, messageContext, from: {number, name}, to: {number}, message: {text,
 //   media: {mediaUri, contentType, title}, custom: {suggestions: [{action, postbackData}]}},
-//   groupings, time, timeUtc, channel: "Facebook Messenger"}`, one message per POST.
-// - Channel event (the "incoming events" webhook): `{from, to, event, timeUtc, channel}`.
+//   groupings, time, timeUtc, channel: "Facebook Messenger"}`, one message per POST. `reference` is
+//   "a reference to an outgoing message that this message is a response to", not the MO's own id.
+// - Channel event (the "incoming events" webhook): `{from, to, event: {type, reference, custom},
+//   timeUtc, channel}`; opt-ins are `OptInSubscribed` / `OptInExtended` with
+//   `custom.notificationToken` and `custom.tokenExpiry`.
 // - Status report (JSON variant, a separate webhook): `{messages: {msg: {received, to, reference,
 //   status: {code, errorCode, errorDescription}, operator}}}`; `msg` may also be an array.
-import type { EventAttachment, InboundParseResult, MessengerEvent } from '../../model/event';
+import type { DeliveryStatus, EventAttachment, InboundParseResult, MessengerEvent } from '../../model/event';
 import { emptyEvent, InboundFormatError, isoFromDateString, stringOrNull } from '../../model/event';
 import { isRecord } from '../util';
 
@@ -29,7 +33,9 @@ function mediaAttachment(media: unknown): EventAttachment[] {
 	const mimeType = stringOrNull(media.contentType) || stringOrNull(media.mimeType) || null;
 	const family = mimeType?.split('/')[0];
 	const type = family === 'image' || family === 'audio' || family === 'video' ? family : 'file';
-	return [{ type, url, mimeType, name: stringOrNull(media.title) || stringOrNull(media.mediaName) || null }];
+	return [
+		{ type, url, mimeType, name: stringOrNull(media.title) || stringOrNull(media.mediaName) || null, stickerId: null, coordinates: null },
+	];
 }
 
 /**
@@ -59,17 +65,16 @@ function addressedEvent(body: Record<string, unknown>): MessengerEvent {
 
 function moEvent(body: Record<string, unknown>): MessengerEvent {
 	const event = addressedEvent(body);
-	event.messageId = stringOrNull(body.reference) || null;
+	// The MO's `reference` names the page's message it answers; CM.com's MO has no id of its own
+	// (`messageContext` is a conversation context, not a message id), so messageId stays null.
+	event.inReplyTo = stringOrNull(body.reference) || null;
 	const message = isRecord(body.message) ? body.message : undefined;
 	if (!message) return event;
 	// CM.com sends an empty text with media messages.
 	event.text = stringOrNull(message.text) || null;
 	event.attachments = mediaAttachment(message.media);
 	const payload = suggestionPayload(message);
-	if (isRecord(message.optin)) {
-		// Marketing-message opt-in (seed 004); the sandbox carries it inside the MO message.
-		event.eventType = 'optin';
-	} else if (payload !== null) {
+	if (payload !== null) {
 		// CM.com's action "Reply" serves both quick replies and postback buttons (seed 004), so a tap
 		// cannot be told apart: it is reported as a quick reply carrying the payload in both fields.
 		event.eventType = 'quick_reply';
@@ -86,9 +91,34 @@ function moEvent(body: Record<string, unknown>): MessengerEvent {
 /** The separate "incoming events" webhook (`{from, to, event, timeUtc, channel}`): opt-ins and others. */
 function channelEvent(body: Record<string, unknown>): MessengerEvent {
 	const event = addressedEvent(body);
-	const name = isRecord(body.event) ? (stringOrNull(body.event.type) ?? stringOrNull(body.event.name)) : stringOrNull(body.event);
-	if (name !== null && /opt.?in/i.test(name)) event.eventType = 'optin';
+	const detail = isRecord(body.event) ? body.event : {};
+	const name = isRecord(body.event) ? (stringOrNull(detail.type) ?? stringOrNull(detail.name)) : stringOrNull(body.event);
+	event.inReplyTo = stringOrNull(detail.reference) || null;
+	if (name !== null && /^opt.?in/i.test(name)) {
+		event.eventType = 'optin';
+		const custom = isRecord(detail.custom) ? detail.custom : {};
+		event.optin = {
+			type: name,
+			ref: null,
+			payload: null,
+			notificationToken: stringOrNull(custom.notificationToken) || null,
+			tokenExpiresAt: isoFromDateString(custom.tokenExpiry, true),
+		};
+	}
 	return event;
+}
+
+/**
+ * CM.com's status codes (incoming-status-report page): 0 accepted by the operator, 1 rejected by CM.com
+ * or the operator, 2 delivered, 3 failed, 4 read. A rejection is a failure like any other here, so a
+ * workflow checks one value.
+ */
+const STATUS_BY_CODE: Readonly<Record<string, DeliveryStatus>> = { '0': 'accepted', '1': 'failed', '2': 'delivered', '3': 'failed', '4': 'read' };
+
+function statusOf(code: string | null, errorCode: string | null): DeliveryStatus {
+	const status = code !== null && Object.hasOwn(STATUS_BY_CODE, code.trim()) ? STATUS_BY_CODE[code.trim()] : 'unknown';
+	// A report without a known code but with an error code is a failure, never a delivery.
+	return status === 'unknown' && errorCode !== null && errorCode !== '0' ? 'failed' : status;
 }
 
 function statusEvent(raw: unknown): MessengerEvent {
@@ -96,8 +126,13 @@ function statusEvent(raw: unknown): MessengerEvent {
 	if (!isRecord(raw)) return event;
 	// The person the reported message went to: the one a follow-up would be sent to.
 	event.senderId = stringOrNull(raw.to);
+	// Here `reference` is the page's own message (the one the report is about).
 	event.messageId = stringOrNull(raw.reference) || null;
 	event.timestamp = isoFromDateString(raw.received, true);
+	const status = isRecord(raw.status) ? raw.status : {};
+	event.errorCode = stringOrNull(status.errorCode)?.trim() || null;
+	event.errorDescription = stringOrNull(status.errorDescription)?.trim() || null;
+	event.status = statusOf(stringOrNull(status.code), event.errorCode);
 	return event;
 }
 

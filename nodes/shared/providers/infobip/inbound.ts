@@ -7,17 +7,26 @@ import { isRecord } from '../util';
 
 const FORMAT = 'Infobip inbound';
 
-// Seed 000 documents only TEXT. The media types are those seed 003 sends (IMAGE, AUDIO, VIDEO, FILE);
-// QUICK_REPLY and POSTBACK are unverified names, kept in this one table so a correction is one line.
-const TYPE_BY_MESSAGE_TYPE: Readonly<Record<string, EventType>> = {
-	TEXT: 'text',
-	IMAGE: 'attachment',
-	AUDIO: 'attachment',
-	VIDEO: 'attachment',
-	FILE: 'attachment',
-	LOCATION: 'attachment',
-	QUICK_REPLY: 'quick_reply',
-	POSTBACK: 'postback',
+/**
+ * Infobip v1 inbound `message.type` values, and where each comes from. Seed 000 (the only document of
+ * this API's inbound body) shows TEXT alone, with the result's `callbackData`; everything else is
+ * inferred, kept in this one table so a correction is one line:
+ * - IMAGE, AUDIO, VIDEO, FILE: seed 003's outbound media types, assumed to come back the same way.
+ * - LOCATION: Messenger has location shares; Infobip's name for them is a guess.
+ * - QUICK_REPLY, POSTBACK: no document names them. A tap's payload "will be sent back to your
+ *   webhook" (seed 003, button payload), and the only field seed 000 has for it is `callbackData`:
+ *   read `callbackData`, not the type, for a tap. A TEXT keeps type `text` even with a callbackData,
+ *   because seed 000's own example is a plain text carrying one.
+ */
+export const INFOBIP_INBOUND_TYPES: Readonly<Record<string, { eventType: EventType; documented: boolean }>> = {
+	TEXT: { eventType: 'text', documented: true },
+	IMAGE: { eventType: 'attachment', documented: false },
+	AUDIO: { eventType: 'attachment', documented: false },
+	VIDEO: { eventType: 'attachment', documented: false },
+	FILE: { eventType: 'attachment', documented: false },
+	LOCATION: { eventType: 'attachment', documented: false },
+	QUICK_REPLY: { eventType: 'quick_reply', documented: false },
+	POSTBACK: { eventType: 'postback', documented: false },
 };
 
 function attachmentOf(type: string, message: Record<string, unknown>): EventAttachment {
@@ -26,6 +35,8 @@ function attachmentOf(type: string, message: Record<string, unknown>): EventAtta
 		url: stringOrNull(message.url) ?? stringOrNull(message.mediaUrl),
 		mimeType: stringOrNull(message.mimeType),
 		name: stringOrNull(message.fileName) ?? stringOrNull(message.name),
+		stickerId: null,
+		coordinates: null,
 	};
 }
 
@@ -39,10 +50,11 @@ export function infobipResultEvent(raw: unknown): MessengerEvent {
 	event.pageId = event.recipientId;
 	event.timestamp = isoFromDateString(raw.receivedAt);
 	event.messageId = stringOrNull(raw.messageId);
+	event.callbackData = stringOrNull(raw.callbackData) || null;
 	const message = isRecord(raw.message) ? raw.message : undefined;
 	if (!message) return event;
 	const messageType = typeof message.type === 'string' ? message.type.toUpperCase() : '';
-	event.eventType = Object.hasOwn(TYPE_BY_MESSAGE_TYPE, messageType) ? TYPE_BY_MESSAGE_TYPE[messageType] : 'unknown';
+	event.eventType = Object.hasOwn(INFOBIP_INBOUND_TYPES, messageType) ? INFOBIP_INBOUND_TYPES[messageType].eventType : 'unknown';
 	event.text = stringOrNull(message.text);
 	const payload = stringOrNull(message.payload);
 	if (event.eventType === 'attachment') event.attachments = [attachmentOf(messageType, message)];

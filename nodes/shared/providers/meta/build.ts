@@ -1,22 +1,21 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { Button, Card, Media, OutboundMessage, QuickReply, SendRequest } from '../../model/message';
-import { graphId, graphVersion, pathSegment } from '../../model/path-input';
+import type { Button, Card, Media, OutboundMessage, QuickReply, SenderActionMessage, SendRequest } from '../../model/message';
+import { graphId, pathSegment } from '../../model/path-input';
 import { baseUrlOf, compact, unreachable } from '../util';
+import { graphVersionOf } from './version';
 
 type Json = Record<string, unknown>;
 
 /** `{base}/{version}`: the Graph API version is a credential field, so upgrading needs no release. */
 export function graphBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	return `${baseUrlOf(credentials)}/${pathSegment(graphVersion(credentials.graphApiVersion))}`;
+	return `${baseUrlOf(credentials)}/${pathSegment(graphVersionOf(credentials))}`;
 }
 
 function graphRecipient(request: SendRequest): Json {
 	switch (request.recipient.kind) {
 		case 'userRef':
 			return { user_ref: request.recipient.id };
-		case 'notificationToken':
-			return { notification_messages_token: request.recipient.id };
 		default:
 			return { id: request.recipient.id };
 	}
@@ -85,20 +84,6 @@ export function graphMessage(message: OutboundMessage): Json {
 			});
 		case 'productTemplate':
 			return template({ template_type: 'product', elements: message.productIds.map((id) => ({ id })) });
-		case 'optInRequest':
-			return template(
-				compact({
-					template_type: 'notification_messages',
-					title: message.title,
-					image_url: message.imageUrl || undefined,
-					payload: message.payload,
-					notification_messages_frequency: message.frequency,
-					notification_messages_reoptin:
-						message.reoptin === undefined ? undefined : message.reoptin ? 'ENABLED' : 'DISABLED',
-					notification_messages_timezone: message.timezone || undefined,
-					notification_messages_cta_text: message.ctaText || undefined,
-				}),
-			);
 		default:
 			return unreachable('Meta Graph API', `"${message.type}"`);
 	}
@@ -106,13 +91,23 @@ export function graphMessage(message: OutboundMessage): Json {
 
 /**
  * `messaging_type`: MESSAGE_TAG with a tag, else RESPONSE or UPDATE as asked. A sender action goes
- * alone (no message, no messaging_type), and a send to a notification token is a marketing message,
- * which Graph identifies by the token rather than by a messaging type.
+ * alone (no message, no messaging_type). Marketing messages (notification tokens, opt-in requests)
+ * never get here: the validator refuses them for Graph since Meta discontinued them.
  */
 function messagingFields(request: SendRequest): Json {
-	if (request.message.type === 'senderAction' || request.recipient.kind === 'notificationToken') return {};
+	if (request.message.type === 'senderAction') return {};
 	if (request.tag) return { messaging_type: 'MESSAGE_TAG', tag: request.tag };
 	return { messaging_type: request.messagingType ?? 'RESPONSE' };
+}
+
+/**
+ * Sender-actions page: react / unreact carry `payload: {message_id, reaction}` (unreact: message_id
+ * only); the others go alone.
+ */
+function senderActionFields(message: SenderActionMessage): Json {
+	if (message.action === 'react') return { sender_action: 'react', payload: { message_id: message.messageId, reaction: message.emoji } };
+	if (message.action === 'unreact') return { sender_action: 'unreact', payload: { message_id: message.messageId } };
+	return { sender_action: message.action };
 }
 
 /** Graph Send API: `POST /{version}/{page-id}/messages`. */
@@ -120,7 +115,7 @@ export function buildMetaRequest(request: SendRequest, credentials: ICredentialD
 	const { message } = request;
 	const content: Json =
 		message.type === 'senderAction'
-			? { sender_action: message.action }
+			? senderActionFields(message)
 			: {
 					message: compact({
 						...graphMessage(message),

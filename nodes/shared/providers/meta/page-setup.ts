@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { PROFILE_FIELDS, PROFILE_LIMITS, type ProfileField } from '../../model/profile-limits';
-import { graphId, graphVersion, pathSegment } from '../../model/path-input';
+import { graphId, pathSegment } from '../../model/path-input';
 import { InputValidationError, checkLength, checkNotEmpty } from '../../model/setup-input';
 import { baseUrlOf, isRecord } from '../util';
 import {
@@ -10,6 +10,7 @@ import {
 	subscribePageRequest,
 	unsubscribePageRequest,
 } from './subscriptions';
+import { graphVersionOf } from './version';
 
 // Page-side setup through the Graph API with the page access token (providers.md):
 //   GET|POST|DELETE /{version}/{page-id}/subscribed_apps   (POST with ?subscribed_fields=a,b)
@@ -19,7 +20,7 @@ import {
 
 function graph(credentials: ICredentialDataDecryptedObject): Pick<IHttpRequestOptions, 'baseURL' | 'json'> {
 	return {
-		baseURL: `${baseUrlOf(credentials)}/${pathSegment(graphVersion(credentials.graphApiVersion))}`,
+		baseURL: `${baseUrlOf(credentials)}/${pathSegment(graphVersionOf(credentials))}`,
 		json: true,
 	};
 }

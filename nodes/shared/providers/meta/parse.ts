@@ -1,9 +1,10 @@
 import type { SendRequest } from '../../model/message';
+import { META_TAG_REFUSED_HINT } from '../../model/provider-changes';
 import type { ParsedSendResponse, ProviderErrorInfo } from '../types';
 import { isRecord, stringOr } from '../util';
 
 const WINDOW_HINT =
-	'The user has not written to the page in the last 24 hours: reply inside the window, add a message tag (Options > Message Tag) that fits the message, or send to a notification token';
+	"The user has not written to the page in the last 24 hours: reply inside the window, use the tag HUMAN_AGENT (Options > Message Tag) for a person's reply within 7 days, or send the update as a Meta utility message";
 const USER_HINT =
 	'No user with this PSID for this page: PSIDs are page-scoped, so use the sender id from this page\'s own webhook events';
 const TOKEN_HINT =
@@ -15,6 +16,8 @@ const RATE_HINT = 'Graph is rate limiting this page; the node retried as configu
 const HINTS: Readonly<Record<string, string>> = {
 	'10/2018278': WINDOW_HINT,
 	'100/2018001': USER_HINT,
+	// Refused message tags (github.com/chatwoot/chatwoot/issues/14669 reports this subcode).
+	'100/1893061': META_TAG_REFUSED_HINT,
 	'190': TOKEN_HINT,
 	'200': PERMISSION_HINT,
 	'230': PERMISSION_HINT,
@@ -35,10 +38,13 @@ export function parseMetaError(statusCode: number, body: unknown): ProviderError
 	const code = typeof error.code === 'number' ? error.code : Number(error.code);
 	const subcode = error.error_subcode;
 	const fullCode = subcode !== undefined && subcode !== null ? `${code}/${String(subcode)}` : String(code);
+	const message = stringOr(error.message, `Graph API error (HTTP ${statusCode})`);
+	// Meta's answer to a refused tag is a bare "Invalid parameter"; a subcode other than the reported one still gets the hint when the message names the tag.
+	const tagRefused = code === 100 && /\btag\b/i.test(message) ? META_TAG_REFUSED_HINT : undefined;
 	return {
-		message: stringOr(error.message, `Graph API error (HTTP ${statusCode})`),
+		message,
 		code: fullCode,
-		hint: HINTS[fullCode] ?? HINTS[String(code)],
+		hint: HINTS[fullCode] ?? tagRefused ?? HINTS[String(code)],
 		retryable: RETRYABLE_CODES.has(code),
 	};
 }

@@ -7,12 +7,16 @@
 // This module only builds requests and reads answers; the trigger node sends them.
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { EventType } from '../../model/event';
-import { graphId, graphVersion, pathSegment } from '../../model/path-input';
+import type { TriggerChoice } from '../../model/event';
+import { graphId, pathSegment } from '../../model/path-input';
 import { isRecord } from '../util';
+import { graphVersionOf } from './version';
 
-/** Page webhook fields (Graph's names) that deliver each event kind. */
-export const WEBHOOK_FIELDS_BY_EVENT: Readonly<Record<EventType, readonly string[]>> = {
+/**
+ * Page webhook fields (Graph's names) that deliver each event kind (webhook events reference:
+ * developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/).
+ */
+export const WEBHOOK_FIELDS_BY_EVENT: Readonly<Record<TriggerChoice, readonly string[]>> = {
 	text: ['messages'],
 	attachment: ['messages'],
 	quick_reply: ['messages'],
@@ -23,20 +27,23 @@ export const WEBHOOK_FIELDS_BY_EVENT: Readonly<Record<EventType, readonly string
 	optin: ['messaging_optins'],
 	referral: ['messaging_referrals'],
 	reaction: ['message_reactions'],
+	edit: ['message_edits'],
+	// Handover protocol: events of threads another app holds.
+	standby: ['standby'],
 	feed: ['feed'],
 	status_report: [],
 	unknown: [],
 };
 
 /** The fields to subscribe for the chosen events, sorted; `messages` at least, so the page is reachable. */
-export function webhookFieldsFor(eventTypes: readonly EventType[]): string[] {
+export function webhookFieldsFor(eventTypes: readonly TriggerChoice[]): string[] {
 	const fields = new Set<string>(eventTypes.flatMap((type) => WEBHOOK_FIELDS_BY_EVENT[type] ?? []));
 	if (fields.size === 0) fields.add('messages');
 	return [...fields].sort();
 }
 
 export interface MetaSubscriptionTarget {
-	/** `https://graph.facebook.com/v25.0`, from the credential. */
+	/** `https://graph.facebook.com/v26.0`, from the credential. */
 	graphUrl: string;
 	appId: string;
 	pageId: string;
@@ -68,7 +75,7 @@ export function subscriptionTarget(
 	}
 	const base = text('baseUrl').replace(/\/+$/, '') || 'https://graph.facebook.com';
 	return {
-		graphUrl: `${base}/${pathSegment(graphVersion(text('graphApiVersion')))}`,
+		graphUrl: `${base}/${pathSegment(graphVersionOf(credentials))}`,
 		appId: graphId('appId', text('appId')),
 		pageId: graphId('pageId', text('pageId')),
 		callbackUrl,

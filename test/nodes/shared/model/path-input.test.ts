@@ -13,14 +13,14 @@ function failure(run: () => unknown): InputValidationError {
 
 describe('path segments built from input', () => {
 	it('takes a Graph version of the form v<major>.<minor>, v25.0 when empty', () => {
-		expect(graphVersion('v25.0')).toBe('v25.0');
-		expect(graphVersion(' v19.1 ')).toBe('v19.1');
-		expect(graphVersion('')).toBe('v25.0');
-		expect(graphVersion(undefined)).toBe('v25.0');
+		expect(graphVersion('v25.0', 'v26.0')).toBe('v25.0');
+		expect(graphVersion(' v19.1 ', 'v26.0')).toBe('v19.1');
+		expect(graphVersion('', 'v26.0')).toBe('v26.0');
+		expect(graphVersion(undefined, 'v26.0')).toBe('v26.0');
 	});
 
 	it.each(['v25.0/../../me/feed?x=', '25.0', 'v25', 'v25.0/', '..', 'v25.0?x=1', 'v25.0#', 'v2 5.0'])('refuses the Graph version %j', (value) => {
-		const error = failure(() => graphVersion(value));
+		const error = failure(() => graphVersion(value, 'v26.0'));
 		expect(error.field).toBe('graphApiVersion');
 		expect(error.message).toContain('v<major>.<minor>');
 	});

@@ -81,10 +81,26 @@ describe('validateSendRequest: the capability table', () => {
 			['infobip', 'productTemplate'],
 			['infobip', 'optInRequest'],
 			['cm', 'senderAction'],
+			['meta', 'optInRequest'],
 		]);
 	});
 
-	it.each(unsupported)('%s refuses %s, naming the provider and the operation', (provider, operation) => {
+	it('meta refuses marketing messages locally: what replaced them, and what still works', () => {
+		for (const req of [
+			request(sampleMessage('optInRequest')),
+			request(sampleMessage('text'), { recipient: { kind: 'notificationToken', id: 'tok' } }),
+		]) {
+			const error = validationError('meta', req);
+			expect(error.message).toMatch(/discontinued .* on 2026-02-10/);
+			expect(error.message).toContain('Marketing Message API for Messenger');
+			expect(error.message).toContain('App Review');
+			expect(error.message).toContain('EU, UK, Japan, South Korea or Australia');
+			expect(error.message).toContain("CM.com's opt-in request");
+		}
+		expect(validationError('meta', request(sampleMessage('optInRequest'))).field).toBe('operation');
+	});
+
+	it.each(unsupported.filter(([provider]) => provider !== 'meta'))('%s refuses %s, naming the provider and the operation', (provider, operation) => {
 		const error = validationError(provider, request(sampleMessage(operation)));
 		expect(error.field).toBe('operation');
 		expect(error.message).toMatch(new RegExp(`^(Infobip|CM\\.com) does not support the operation "Send [A-Za-z -]+"; it supports: `));
@@ -127,8 +143,8 @@ describe('validateSendRequest: the capability table', () => {
 		const token = { recipient: { kind: 'notificationToken' as const, id: 'tok' } };
 		expect(validateSendRequest('cm', request(sampleMessage('text'), { ...token, tag: 'NOTIFICATION_MESSAGE' }))).toEqual([]);
 		expect(validationError('cm', request(sampleMessage('text'), { ...token, tag: 'HUMAN_AGENT' })).field).toBe('tag');
-		expect(validationError('meta', request(sampleMessage('text'), { ...token, tag: 'HUMAN_AGENT' })).field).toBe('tag');
-		expect(validationError('meta', request(sampleMessage('optInRequest'), token)).field).toBe('recipient.kind');
+		expect(validationError('meta', request(sampleMessage('text'), { ...token, tag: 'HUMAN_AGENT' })).field).toBe('recipient.kind');
+		expect(validationError('cm', request(sampleMessage('optInRequest'), token)).field).toBe('recipient.kind');
 		expect(validationError('meta', request(sampleMessage('senderAction'), { tag: 'HUMAN_AGENT' })).message).toBe(
 			'A sender action cannot carry a message tag',
 		);
@@ -201,10 +217,9 @@ describe('validateSendRequest: media rules', () => {
 		expect(validationError('meta', upload(0)).message).toBe('media.data is empty');
 	});
 
-	it('opt-in frequency and call-to-action come from the provider\'s list', () => {
-		expect(validationError('cm', request({ type: 'optInRequest', title: 'T', payload: 'P', frequency: 'WEEKLY' })).field).toBe('frequency');
-		expect(validateSendRequest('meta', request({ type: 'optInRequest', title: 'T', payload: 'P', frequency: 'WEEKLY', ctaText: 'SIGN_UP' }))).toEqual([]);
-		expect(validationError('cm', request({ type: 'optInRequest', title: 'T', payload: 'P', ctaText: 'ALLOW' })).message).toContain('allowed: none');
+	it('opt-in frequency comes from the provider\'s list', () => {
+		expect(validateSendRequest('cm', request({ type: 'optInRequest', title: 'T', payload: 'P', frequency: 'DAILY' }))).toEqual([]);
+		expect(validationError('cm', request({ type: 'optInRequest', title: 'T', payload: 'P', frequency: 'WEEKLY' as 'DAILY' })).field).toBe('frequency');
 	});
 
 	it('a card needs more than a title (seed 004, and Graph\'s generic template)', () => {

@@ -18,7 +18,13 @@ describe('parseCmInbound', () => {
 		expect(event.eventType).toBe(kind);
 		expect(event.provider).toBe('cm');
 		expect(event.senderId).toBe(USER_PSID);
-		expect(event.messageId).toBe('ref-5');
+		if (kind === 'status_report') {
+			// A status report's reference is the page's own message, the one reported on.
+			expect(event).toMatchObject({ messageId: 'ref-5', inReplyTo: null });
+		} else {
+			// An MO's reference is the page's message it answers; the MO has no id of its own.
+			expect(event).toMatchObject({ messageId: null, inReplyTo: 'ref-5' });
+		}
 		expect(event.timestamp).toBe('2026-11-23T09:30:00.000Z');
 		if (kind !== 'status_report') expect(event.pageId).toBe(PAGE_ID);
 	});
@@ -57,15 +63,41 @@ describe('parseCmInbound', () => {
 		expect(events(sandboxShape)[0]).toMatchObject({ eventType: 'quick_reply', quickReplyPayload: 'YES', text: 'Yes' });
 	});
 
-	it('reads an opt-in from the incoming-events webhook', () => {
-		const body = { from: { number: USER_PSID }, to: { number: PAGE_ID }, event: { type: 'OptIn' }, timeUtc: '2026-11-23T09:30:00', channel: 'Facebook Messenger' };
-		expect(events(body)[0]).toMatchObject({ eventType: 'optin', senderId: USER_PSID, pageId: PAGE_ID });
-		expect(events({ ...body, event: 'MessageDelete' })[0].eventType).toBe('unknown');
+	it.each(['OptInSubscribed', 'OptInExtended'])('reads the %s event with its notification token', (type) => {
+		const body = cmBody('optin', 4) as { event: Record<string, unknown> };
+		const [event] = events({ ...body, event: { ...body.event, type } });
+		expect(event).toMatchObject({ eventType: 'optin', senderId: USER_PSID, pageId: PAGE_ID });
+		expect(event.optin).toEqual({
+			type,
+			ref: null,
+			payload: null,
+			notificationToken: 'nt-4',
+			tokenExpiresAt: '2027-04-10T12:00:00.000Z',
+		});
+		expect(events({ ...body, event: 'MessageDelete' })[0]).toMatchObject({ eventType: 'unknown', optin: null });
+	});
+
+	it.each([
+		['0', '', 'accepted', null],
+		['1', '', 'failed', null],
+		['2', '', 'delivered', null],
+		['3', '28', 'failed', '28'],
+		['4', '', 'read', null],
+		['', '6', 'failed', '6'],
+		['9', '', 'unknown', null],
+	])('status code %p with error code %p reads as %s', (code, errorCode, status, expectedError) => {
+		const single = cmBody('status_report') as { messages: { msg: Record<string, unknown> } };
+		const msg = { ...single.messages.msg, status: { code, errorCode, errorDescription: errorCode ? 'Recipient unknown' : '' } };
+		const [event] = events({ messages: { msg } });
+		expect(event).toMatchObject({ eventType: 'status_report', status, errorCode: expectedError });
+		expect(event.errorDescription).toBe(errorCode ? 'Recipient unknown' : null);
 	});
 
 	it('reads media in the outbound field names too (mimeType, mediaName)', () => {
 		const body = { ...cmBody('text'), message: { media: { mediaUri: 'https://m.example/a.pdf', mimeType: 'application/pdf', mediaName: 'a.pdf' } } };
-		expect(events(body)[0].attachments).toEqual([{ type: 'file', url: 'https://m.example/a.pdf', mimeType: 'application/pdf', name: 'a.pdf' }]);
+		expect(events(body)[0].attachments).toEqual([
+			{ type: 'file', url: 'https://m.example/a.pdf', mimeType: 'application/pdf', name: 'a.pdf', stickerId: null, coordinates: null },
+		]);
 	});
 
 	it('turns media into an attachment with its MIME type, and drops the empty text CM.com sends with it', () => {

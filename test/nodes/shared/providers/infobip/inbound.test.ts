@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 import { InboundFormatError } from '../../../../../nodes/shared/model/event';
-import { parseInfobipInbound, parseInfobipPage } from '../../../../../nodes/shared/providers/infobip/inbound';
+import { INFOBIP_INBOUND_TYPES, parseInfobipInbound, parseInfobipPage } from '../../../../../nodes/shared/providers/infobip/inbound';
 import { eventShapeViolation, expectEventShape } from '../../event-assertions';
 import { INFOBIP_APP_KEY, INFOBIP_KINDS, infobipBody, infobipResult, USER_PSID } from '../../inbound-fixtures';
 
@@ -38,6 +38,18 @@ describe('parseInfobipInbound', () => {
 				quickReplyPayload: null,
 				postbackPayload: null,
 				isEcho: false,
+				userRef: null,
+				standby: false,
+				inReplyTo: null,
+				// Seed 000's example is a plain text that carries a callbackData: exposed, not read as a tap.
+				callbackData: 'callbackData',
+				status: null,
+				errorCode: null,
+				errorDescription: null,
+				editCount: null,
+				reaction: null,
+				referral: null,
+				optin: null,
 				raw: seedBody.results[0],
 			},
 		]);
@@ -50,10 +62,25 @@ describe('parseInfobipInbound', () => {
 		expectEventShape(event);
 		expect(event).toMatchObject({ eventType: kind, senderId: USER_PSID, pageId: INFOBIP_APP_KEY, messageId: 'ib-7' });
 		if (kind === 'attachment') {
-			expect(event.attachments).toEqual([{ type: 'image', url: 'https://cdn.example/7.png', mimeType: null, name: null }]);
+			expect(event.attachments).toEqual([
+				{ type: 'image', url: 'https://cdn.example/7.png', mimeType: null, name: null, stickerId: null, coordinates: null },
+			]);
 		}
 		if (kind === 'quick_reply') expect(event.quickReplyPayload).toBe('QR_7');
 		if (kind === 'postback') expect(event.postbackPayload).toBe('PB_7');
+	});
+
+	it('exposes callbackData on every item, null when empty, and documents which types are inferred', () => {
+		const tap = { ...infobipResult('text'), callbackData: 'PB_START', message: { type: 'TEXT', text: 'Start' } };
+		const plain = { ...infobipResult('text'), callbackData: '' };
+		const result = parseInfobipInbound(infobipBody([tap, plain]));
+		if (!result.ok) throw result.error;
+		expect(result.events.map((event) => [event.eventType, event.callbackData, event.text])).toEqual([
+			['text', 'PB_START', 'Start'],
+			['text', null, 'Thank you for this! 0'],
+		]);
+		const documented = Object.entries(INFOBIP_INBOUND_TYPES).filter(([, entry]) => entry.documented).map(([type]) => type);
+		expect(documented).toEqual(['TEXT']);
 	});
 
 	it('emits one event per result, in order, and reads the paging counters', () => {

@@ -20,10 +20,9 @@ describe('buildMetaRequest (Graph Send API)', () => {
 		expect(JSON.stringify(options)).not.toContain('SECRET');
 	});
 
-	it('recipient: PSID, user_ref or notification_messages_token', () => {
+	it('recipient: PSID or user_ref', () => {
 		expect(body({ type: 'text', text: 'x' }, { recipient: { kind: 'userRef', id: 'REF' } }).recipient).toEqual({ user_ref: 'REF' });
-		const marketing = body({ type: 'text', text: 'x' }, { recipient: { kind: 'notificationToken', id: 'TOK' } });
-		expect(marketing).toEqual({ recipient: { notification_messages_token: 'TOK' }, message: { text: 'x' } });
+		expect(body({ type: 'text', text: 'x' }).recipient).toEqual({ id: PSID });
 	});
 
 	it('messaging_type: UPDATE on request, MESSAGE_TAG with a tag', () => {
@@ -90,18 +89,17 @@ describe('buildMetaRequest (Graph Send API)', () => {
 		expect(body({ type: 'productTemplate', productIds: ['A', 'B'] }).message).toEqual(template({ template_type: 'product', elements: [{ id: 'A' }, { id: 'B' }] }));
 	});
 
-	it('opt-in request → notification_messages template', () => {
-		expect(body({ type: 'optInRequest', title: 'Weekly deals', payload: 'DEALS', imageUrl: 'https://example.com/d.png', frequency: 'WEEKLY', reoptin: true, timezone: 'UTC', ctaText: 'SIGN_UP' }).message).toEqual(
-			template({
-				template_type: 'notification_messages',
-				title: 'Weekly deals',
-				image_url: 'https://example.com/d.png',
-				payload: 'DEALS',
-				notification_messages_frequency: 'WEEKLY',
-				notification_messages_reoptin: 'ENABLED',
-				notification_messages_timezone: 'UTC',
-				notification_messages_cta_text: 'SIGN_UP',
-			}),
-		);
+	it('react / unreact → sender_action with payload {message_id, reaction} (sender-actions page)', () => {
+		expect(body({ type: 'senderAction', action: 'react', messageId: 'm_1', emoji: '😊' })).toEqual({
+			recipient: { id: PSID },
+			sender_action: 'react',
+			payload: { message_id: 'm_1', reaction: '😊' },
+		});
+		expect(body({ type: 'senderAction', action: 'unreact', messageId: 'm_1' })).toEqual({
+			recipient: { id: PSID },
+			sender_action: 'unreact',
+			payload: { message_id: 'm_1' },
+		});
+		expect(body({ type: 'senderAction', action: 'typing_on' })).toEqual({ recipient: { id: PSID }, sender_action: 'typing_on' });
 	});
 });

@@ -40,7 +40,9 @@ describe('parseMetaWebhook', () => {
 			]),
 		);
 		expect(text).toMatchObject({ text: 'hello 1', messageId: 'm_1', timestamp: new Date(T0 + 1).toISOString() });
-		expect(attachment.attachments).toEqual([{ type: 'image', url: 'https://cdn.example/2.jpg', mimeType: null, name: null }]);
+		expect(attachment.attachments).toEqual([
+			{ type: 'image', url: 'https://cdn.example/2.jpg', mimeType: null, name: null, stickerId: null, coordinates: null },
+		]);
 		expect(attachment.text).toBeNull();
 		expect(quickReply).toMatchObject({ quickReplyPayload: 'QR_3', text: 'Yes' });
 		expect(postback).toMatchObject({ postbackPayload: 'PB_4', messageId: 'm_4', text: null });
@@ -59,10 +61,10 @@ describe('parseMetaWebhook', () => {
 		expect(events.map((event) => event.eventType)).toEqual(['text', 'read', 'text', 'postback', 'feed', 'reaction']);
 	});
 
-	it('keeps an entry it does not understand (standby) as one unknown event', () => {
-		const events = parsed({ object: 'page', entry: [{ id: PAGE_ID, time: T0, standby: [metaEvent('text')] }] });
+	it('keeps an entry it does not understand as one unknown event', () => {
+		const events = parsed({ object: 'page', entry: [{ id: PAGE_ID, time: T0, hop_context: [{ app_id: 1 }] }] });
 		expect(events).toHaveLength(1);
-		expect(events[0]).toMatchObject({ eventType: 'unknown', pageId: PAGE_ID });
+		expect(events[0]).toMatchObject({ eventType: 'unknown', pageId: PAGE_ID, timestamp: new Date(T0).toISOString() });
 	});
 
 	it('takes the entry time when the event has none, and null when neither is readable', () => {
@@ -111,6 +113,7 @@ describe('parseMetaWebhook', () => {
 					id: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
 					time: fc.oneof(fc.integer(), fc.double(), fc.string()),
 					messaging: fc.array(anyEvent, { maxLength: 5 }),
+					standby: fc.array(anyEvent, { maxLength: 3 }),
 					changes: fc.array(fc.oneof(fc.constant(metaEvent('feed')), fc.jsonValue()), { maxLength: 3 }),
 				},
 				{ requiredKeys: [] },
@@ -120,7 +123,11 @@ describe('parseMetaWebhook', () => {
 					const result = parseMetaWebhook({ object: 'page', entry: entries });
 					if (!result.ok) return false;
 					const expected = entries.reduce(
-						(sum, e) => sum + (e.messaging || e.changes ? (e.messaging?.length ?? 0) + (e.changes?.length ?? 0) : 1),
+						(sum, e) =>
+							sum +
+							(e.messaging || e.standby || e.changes
+								? (e.messaging?.length ?? 0) + (e.standby?.length ?? 0) + (e.changes?.length ?? 0)
+								: 1),
 						0,
 					);
 					return (
