@@ -12,6 +12,7 @@ import { InfobipMessengerApi } from '../../../credentials/InfobipMessengerApi.cr
 import { Messenger } from '../../../nodes/Messenger/Messenger.node';
 import { infobipApplicationLocator } from '../../../nodes/shared/providers/infobip/application-search';
 import { MESSENGER_CAPABILITIES, OPERATION_LABELS } from '../../../nodes/shared/model/capabilities';
+import { RETIRED_OPERATIONS } from '../../../nodes/shared/model/provider-changes';
 import type { ProviderName } from '../../../nodes/shared/model/message';
 import { buildNodeTypes } from '../../harness/node-types';
 import { authRelatedParameters, mainAuthField, modeLabel, pickerActions } from '../../support/n8n-editor';
@@ -78,7 +79,7 @@ describe('Messenger node in n8n\'s editor', () => {
 		expect(shown.map((credential) => credential.name)).toEqual([expected]);
 	});
 
-	it('the picker lists each operation once, under a readable group, and a pick selects Meta (the default)', () => {
+	it('the picker lists each operation once, under a readable group, and a pick selects a provider that carries it (Meta, the default, where it does)', () => {
 		const actions = pickerActions(description);
 		const operations = actions.map((action) => action.values.operation);
 		expect(operations.sort()).toEqual(Object.keys(OPERATION_LABELS).sort());
@@ -89,7 +90,14 @@ describe('Messenger node in n8n\'s editor', () => {
 			'Chat Indicator Actions',
 			'Marketing Message Actions',
 		]);
-		for (const action of actions) expect(action.values.provider).toBe('meta');
+		for (const action of actions) {
+			const provider = action.values.provider as ProviderName;
+			expect({ operation: action.values.operation, carried: MESSENGER_CAPABILITIES[provider].operations.includes(action.values.operation as never) }).toEqual({
+				operation: action.values.operation,
+				carried: true,
+			});
+			if (MESSENGER_CAPABILITIES.meta.operations.includes(action.values.operation as never)) expect(provider).toBe('meta');
+		}
 		expect(actions.find((action) => action.values.operation === 'quickReplies')?.displayName).toBe('Send a prompt with quick replies');
 	});
 
@@ -104,7 +112,9 @@ describe('Messenger node in n8n\'s editor', () => {
 	it.each(PROVIDERS)('%s: a resource it has no operation for shows a notice instead of Operation', (provider) => {
 		for (const resource of ['message', 'template', 'senderAction', 'marketing']) {
 			const names = visible({ provider, resource }).map((p) => p.name);
-			const carried = MESSENGER_CAPABILITIES[provider].operations.some((op) =>
+			// Listed: what the provider carries, and what it discontinued (kept so saved workflows explain).
+			const listedOps = [...MESSENGER_CAPABILITIES[provider].operations, ...(RETIRED_OPERATIONS[provider] ?? [])];
+			const carried = listedOps.some((op) =>
 				description.properties.some(
 					(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource) && p.options?.some((o) => 'value' in o && o.value === op),
 				),

@@ -19,10 +19,10 @@ describe('the Graph API version', () => {
 	});
 
 	it('send, page setup and webhook subscriptions all use it', () => {
-		const credentials = { baseUrl: 'https://graph.facebook.com', pageId: 'P', appId: 'A', appSecret: 'S', verifyToken: 'V' };
-		const send = buildMetaRequest({ sender: 'P', recipient: { kind: 'psid', id: 'U' }, message: { type: 'text', text: 'x' } }, credentials);
+		const credentials = { baseUrl: 'https://graph.facebook.com', pageId: '100', appId: '200', appSecret: 'S', verifyToken: 'V' };
+		const send = buildMetaRequest({ sender: '100', recipient: { kind: 'psid', id: '300' }, message: { type: 'text', text: 'x' } }, credentials);
 		expect(send.baseURL).toBe('https://graph.facebook.com/v26.0');
 		expect(subscriptionTarget(credentials, 'https://n8n.example/webhook', ['messages']).graphUrl).toBe('https://graph.facebook.com/v26.0');
-		expect(buildListPageSubscriptions(credentials).url).toBe('https://graph.facebook.com/v26.0/P/subscribed_apps');
+		expect(buildListPageSubscriptions(credentials).url).toBe('https://graph.facebook.com/v26.0/100/subscribed_apps');
 	});
 });
