@@ -13,16 +13,16 @@ import { isEventType } from '../shared/model/event';
 import { isInboundFormat } from '../shared/providers/inbound';
 import { inboundAuthOf, PAGE_CREDENTIAL, unsignedAllowed } from './configuration';
 import { MAX_EVENTS_PER_DELIVERY } from './delivery-limits';
+import { DEFAULT_EVENTS, eventsProperties } from './descriptions/events';
+import { noticeProperties } from './descriptions/notices';
 import {
 	authenticationProperties,
-	DEFAULT_EVENTS,
 	DEFAULT_MAX_BODY_KB,
-	eventsProperty,
 	formatProperty,
-	noticeProperties,
 	optionsProperty,
 	registerProperty,
 	skipSignatureCheckProperty,
+	takeOverCallbackProperty,
 	triggerCredentials,
 } from './descriptions/properties';
 import { ACKNOWLEDGEMENT, triggerWebhooks } from './descriptions/webhooks';
@@ -147,9 +147,10 @@ export class MessengerTrigger implements INodeType {
 			formatProperty,
 			...noticeProperties,
 			registerProperty,
+			takeOverCallbackProperty,
 			skipSignatureCheckProperty,
 			...authenticationProperties,
-			eventsProperty,
+			...eventsProperties,
 			optionsProperty,
 		],
 	};

@@ -215,7 +215,14 @@ export async function startWebhookServer(workflowJson: WorkflowJson, options: We
 		const kind = (Object.keys(PREFIX) as Kind[]).find((candidate) => PREFIX[candidate] === first);
 		const found = kind ? findRoute(routes[kind], method, segments) : undefined;
 		if (!found) {
-			return sendJson(res, 404, { code: 404, message: `The requested webhook "${method} ${segments.join('/')}" is not registered.` });
+			// WebhookNotFoundError's wording: a path served for other methods names them.
+			const others = kind
+				? ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'].filter((other) => other !== method && findRoute(routes[kind], other, segments))
+				: [];
+			const message = others.length
+				? `This webhook is not registered for ${method} requests. Did you mean to make a ${others.join(' or ')} request?`
+				: `The requested webhook "${method} ${segments.join('/')}" is not registered.`;
+			return sendJson(res, 404, { code: 404, message });
 		}
 
 		const current = workflow();
