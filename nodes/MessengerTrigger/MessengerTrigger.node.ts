@@ -181,6 +181,8 @@ export class MessengerTrigger implements INodeType {
 		}
 		const request = this.getRequestObject();
 		if (this.getWebhookName() === 'setup') {
+			// n8n registers no GET webhook for the other providers (./descriptions/webhooks.ts); should one
+			// be served all the same, it still starts nothing.
 			if (settings.format !== 'meta') return respond(this, 405, 'Use POST', { Allow: 'POST' });
 			return act(this, answerHandshake(this.getQueryData() as IDataObject, settings.verifyToken));
 		}

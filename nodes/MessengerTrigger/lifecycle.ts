@@ -132,7 +132,7 @@ export async function checkExists(ctx: IHookFunctions): Promise<boolean> {
 					`Messenger Trigger "${ctx.getNode().name}" (workflow ${ctx.getWorkflow().id ?? '?'}): took Meta app ${registered.target.appId}'s callback over from ${claim.replacing.url} ("Take Over Existing Callback" is on); that URL receives no events from now on`,
 				);
 			} else if (claim.replacing) {
-				ctx.logger.info(`Messenger Trigger "${ctx.getNode().name}": took Meta app's callback over from its own test URL`);
+				ctx.logger.info(`Messenger Trigger "${ctx.getNode().name}": took the Meta app's callback over from its own test URL`);
 			}
 			return false;
 		case 'keep':
