@@ -13,16 +13,16 @@ import { isTriggerChoice } from '../shared/model/event';
 import { isInboundFormat } from '../shared/providers/inbound';
 import { inboundAuthOf, PAGE_CREDENTIAL, unsignedAllowed } from './configuration';
 import { MAX_EVENTS_PER_DELIVERY } from './delivery-limits';
+import { DEFAULT_EVENTS, eventsProperties } from './descriptions/events';
+import { noticeProperties } from './descriptions/notices';
 import {
 	authenticationProperties,
-	DEFAULT_EVENTS,
 	DEFAULT_MAX_BODY_KB,
-	eventsProperty,
 	formatProperty,
-	noticeProperties,
 	optionsProperty,
 	registerProperty,
 	skipSignatureCheckProperty,
+	takeOverCallbackProperty,
 	triggerCredentials,
 } from './descriptions/properties';
 import { ACKNOWLEDGEMENT, triggerWebhooks } from './descriptions/webhooks';
@@ -147,9 +147,10 @@ export class MessengerTrigger implements INodeType {
 			formatProperty,
 			...noticeProperties,
 			registerProperty,
+			takeOverCallbackProperty,
 			skipSignatureCheckProperty,
 			...authenticationProperties,
-			eventsProperty,
+			...eventsProperties,
 			optionsProperty,
 		],
 	};
@@ -180,6 +181,8 @@ export class MessengerTrigger implements INodeType {
 		}
 		const request = this.getRequestObject();
 		if (this.getWebhookName() === 'setup') {
+			// n8n registers no GET webhook for the other providers (./descriptions/webhooks.ts); should one
+			// be served all the same, it still starts nothing.
 			if (settings.format !== 'meta') return respond(this, 405, 'Use POST', { Allow: 'POST' });
 			return act(this, answerHandshake(this.getQueryData() as IDataObject, settings.verifyToken));
 		}

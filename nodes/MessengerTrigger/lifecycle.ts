@@ -3,6 +3,13 @@
 // of them can run twice, or after someone removed the subscription by hand, and still end right.
 // Nothing is kept between calls (no static data): the state lives at Meta. checkExists runs for every
 // provider, once per activation, and first checks the node's configuration (./configuration.ts).
+//
+// The editor's "Execute step" runs the same hooks for the test URL (/webhook-test/): checkExists and
+// create in mode 'manual', and delete, like a deactivation's, in mode 'internal' / activation 'update'
+// (n8n cli TestWebhooks.needsWebhook and deactivateWebhooks, ActiveWorkflowManager.clearWebhooks at
+// 2.41). n8n-core hands the hooks of a test webhook its /webhook-test/ URL (HookContext.getNodeWebhookUrl
+// reads the webhook's isTest). So checkExists tells a test by its mode, and delete needs no telling:
+// it removes the app's callback only when it is this hook's own URL.
 import type {
 	ICredentialDataDecryptedObject,
 	IHookFunctions,
@@ -32,6 +39,7 @@ import {
 	webhookFieldsFor,
 } from '../shared/providers/meta/subscriptions';
 
+import { claimCallback } from './callback-claim';
 import { checkActivation, PAGE_CREDENTIAL as CREDENTIAL } from './configuration';
 
 interface Registration {
@@ -99,13 +107,40 @@ function graphFailure(ctx: IHookFunctions, what: string, answer: GraphAnswer, hi
 	});
 }
 
+/** n8n's test listener (the editor's "Execute step"), as opposed to an activation. */
+const isTestListener = (ctx: IHookFunctions): boolean => ctx.getMode() === 'manual' || ctx.getActivationMode() === 'manual';
+
 export async function checkExists(ctx: IHookFunctions): Promise<boolean> {
 	await checkActivation(ctx);
 	const registered = await registration(ctx);
 	if (!registered) return true;
 	const apps = await appCall(ctx, listAppSubscriptionsRequest(registered.target), registered);
 	if (!ok(apps)) throw graphFailure(ctx, "read the app's webhook subscriptions", apps);
-	if (!appSubscriptionState(apps.body, registered.target).complete) return false;
+	const state = appSubscriptionState(apps.body, registered.target);
+	const claim = claimCallback({
+		listener: isTestListener(ctx) ? 'test' : 'production',
+		appId: registered.target.appId,
+		holderUrl: state.callbackUrl,
+		ourUrl: registered.target.callbackUrl,
+		webhookId: ctx.getNode().webhookId,
+		takeOver: ctx.getNodeParameter('takeOverCallback', false) === true,
+	});
+	switch (claim.action) {
+		case 'refuse':
+			throw new NodeOperationError(ctx.getNode(), claim.message);
+		case 'register':
+			if (claim.replacing?.why === 'take over') {
+				ctx.logger.warn(
+					`Messenger Trigger "${ctx.getNode().name}" (workflow ${ctx.getWorkflow().id ?? '?'}): took Meta app ${registered.target.appId}'s callback over from ${claim.replacing.url} ("Take Over Existing Callback" is on); that URL receives no events from now on`,
+				);
+			} else if (claim.replacing) {
+				ctx.logger.info(`Messenger Trigger "${ctx.getNode().name}": took the Meta app's callback over from its own test URL`);
+			}
+			return false;
+		case 'keep':
+			break;
+	}
+	if (!state.complete) return false;
 	const page = await pageCall(ctx, listPageSubscriptionsRequest(registered.target));
 	if (!ok(page)) throw graphFailure(ctx, "read the page's subscribed apps", page);
 	return pageSubscriptionComplete(page.body, registered.target);

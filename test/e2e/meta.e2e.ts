@@ -5,6 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { SANDBOX_DEFAULTS } from '../../sandbox';
 import { DEMO_VERIFY_TOKEN } from '../../scripts/lib/messenger-setup';
+import type { N8nApiError } from '../../scripts/lib/n8n-api';
 import { e2eContext, eventually, executionErrors, nodeOutput, sleep, webhookRegistered } from './support/context';
 import { chain, sendNode, triggerNode, triggerUrl } from './support/workflows';
 
@@ -129,6 +130,28 @@ describe('Meta webhook through a real n8n', () => {
 		await sleep(1000);
 		expect(await ctx.n8n.executions(workflowId)).toHaveLength(3);
 		expect(await ctx.sandbox.delivered({ recipient: PSID, since })).toHaveLength(1);
+	});
+
+	// The editor's "Execute step" on the trigger of the published workflow: n8n starts a test listener
+	// (its /webhook-test/ URL) through the same REST call the editor makes. Meta keeps one callback per
+	// app, so registering the test URL would switch the live bot off, and the test's end would delete it.
+	it('a test run beside the published workflow refuses with the reason and leaves the live subscription', async () => {
+		const testRun = await ctx.n8n
+			.rest('POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: 'Messenger Trigger' } })
+			.then(
+				() => undefined,
+				(error: N8nApiError) => error,
+			);
+		// Stop the listener as the editor does when the user closes the test; a no-op when it never started.
+		await ctx.n8n.rest('DELETE', `/test-webhook/${workflowId}`).catch(() => undefined);
+		expect(testRun?.body).toMatch(/one callback URL per app/);
+		expect(testRun?.body).toContain(url);
+		// n8n removes a cancelled test's webhooks in the background; give it the time it takes.
+		await sleep(2000);
+		expect((await appSubscriptions()).map((s) => s.callback_url)).toEqual([url]);
+		expect((await ctx.sandbox.graph<SubscribedApps>(`/${SANDBOX_DEFAULTS.pageId}/subscribed_apps`)).data).toHaveLength(1);
+		const { entries } = await ctx.sandbox.log({ routeId: 'meta.app_subscriptions' });
+		expect(entries.filter((e) => e.method === 'DELETE')).toHaveLength(0);
 	});
 
 	it('removes the page subscription and the app subscription on deactivation', async () => {

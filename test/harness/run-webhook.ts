@@ -5,6 +5,12 @@
 //   create run in a HookContext (so a provider's verification GET during create reaches the node); if
 //   one fails, every webhook's delete runs and the routes go, unless a delete throws (then they stay);
 //   deactivate(): delete, then the routes go away.
+// - startTestListener() / stopTestListener(): what the editor's "Execute step" / "Listen for test event"
+//   does beside a published workflow (TestWebhooks.needsWebhook and deactivateWebhooks): the same hooks
+//   for the /webhook-test/ URLs on the same server, with the test webhook's `isTest`.
+// - the modes n8n gives the hooks: production checkExists/create in mode 'trigger' with the activation
+//   ('activate', or 'init' at n8n's start: ActiveWorkflowManager.addWebhooks), test ones in 'manual' /
+//   'manual', and every delete, test or production, in 'internal' / 'update'.
 // - routing as n8n stores and finds webhooks: path and isFullPath evaluated from the node description,
 //   the stored path from NodeHelpers.getNodeWebhookPath; a path with `:param` segments is "dynamic":
 //   its first request segment must be the node's webhookId and the rest must have as many segments as
@@ -22,7 +28,16 @@ import type { AddressInfo } from 'node:net';
 import { parse as parseQueryString } from 'node:querystring';
 
 import { HookContext, WebhookContext } from 'n8n-core';
-import type { INode, INodeExecutionData, INodeType, IWebhookData, WebhookType, Workflow } from 'n8n-workflow';
+import type {
+	INode,
+	INodeExecutionData,
+	INodeType,
+	IWebhookData,
+	WebhookType,
+	Workflow,
+	WorkflowActivateMode,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 import { NodeHelpers, resolveWebhookDescriptionField } from 'n8n-workflow';
 
 import type { RunResult, WorkflowJson } from './run-workflow';
@@ -33,10 +48,13 @@ import { buildAdditionalData, buildWorkflow, runFromTrigger } from './trigger-ru
 export const N8N_PAYLOAD_SIZE_MAX = 16 * 1024 * 1024;
 
 export interface WebhookServerOptions extends TriggerRuntimeOptions {
-	/** Production (`webhook`, the default) or test (`manual`, served under /webhook-test). */
+	/** What activate() and url() work on: production (`webhook`, the default) or test (`manual`, /webhook-test). */
 	mode?: 'webhook' | 'manual';
 	payloadSizeMax?: number;
 }
+
+/** How n8n started the activation: a user publishing the workflow, or n8n's own start (`init`). */
+export type ProductionActivation = Extract<WorkflowActivateMode, 'activate' | 'init' | 'update'>;
 
 export interface TriggeredRun {
 	items: INodeExecutionData[];
@@ -49,8 +67,14 @@ export interface WebhookServer {
 	baseUrl: string;
 	/** The node's webhook URL for `name`, exactly as n8n computes and shows it. */
 	url(name?: string, nodeName?: string): string;
-	activate(): Promise<void>;
+	activate(activation?: ProductionActivation): Promise<void>;
 	deactivate(): Promise<void>;
+	/** The node's test (/webhook-test/) URL for `name`, as n8n shows it in the editor. */
+	testUrl(name?: string): string;
+	/** "Execute step" on the trigger: n8n registers the test webhooks and runs their hooks. */
+	startTestListener(): Promise<void>;
+	/** The test run ended (event received, stopped, or timed out): n8n runs the test webhooks' delete. */
+	stopTestListener(): Promise<void>;
 	/** Runs started, in order. */
 	runs: TriggeredRun[];
 	/** How many times a node's webhook() ran (every request that reached a node). */
@@ -97,8 +121,12 @@ function findRoute(routes: Route[], method: string, path: string[]): { route: Ro
 	return { route: best.route, params };
 }
 
+type Kind = 'production' | 'test';
+const PREFIX: Record<Kind, string> = { production: 'webhook', test: 'webhook-test' };
+const EXECUTION_MODE: Record<Kind, WorkflowExecuteMode> = { production: 'webhook', test: 'manual' };
+
 /** The webhooks n8n registers for the workflow (WebhookService.getNodeWebhooks). */
-function workflowWebhooks(workflow: Workflow, options: WebhookServerOptions): IWebhookData[] {
+function workflowWebhooks(workflow: Workflow, options: WebhookServerOptions, kind: Kind): IWebhookData[] {
 	const additionalData = buildAdditionalData(options);
 	const webhooks: IWebhookData[] = [];
 	for (const node of Object.values(workflow.nodes)) {
@@ -114,16 +142,20 @@ function workflowWebhooks(workflow: Workflow, options: WebhookServerOptions): IW
 			const nodePath = String(evaluate('path')).replace(/^\/+|\/+$/g, '');
 			const isFullPath = evaluate('isFullPath', false) === true;
 			const path = NodeHelpers.getNodeWebhookPath(workflow.id, node, nodePath, isFullPath, false);
-			webhooks.push({
-				httpMethod: String(evaluate('httpMethod', 'GET')) as IWebhookData['httpMethod'],
-				node: node.name,
-				path,
-				webhookDescription: description,
-				workflowId: workflow.id,
-				workflowExecuteAdditionalData: additionalData,
-				webhookId: (path.startsWith(':') || path.includes('/:')) && node.webhookId ? node.webhookId : undefined,
-				isTest: options.mode === 'manual',
-			});
+			// A comma-separated list of methods; an empty one registers nothing for that method.
+			for (const httpMethod of String(evaluate('httpMethod', 'GET')).split(',')) {
+				if (!httpMethod) continue;
+				webhooks.push({
+					httpMethod: httpMethod.trim() as IWebhookData['httpMethod'],
+					node: node.name,
+					path,
+					webhookDescription: description,
+					workflowId: workflow.id,
+					workflowExecuteAdditionalData: additionalData,
+					webhookId: (path.startsWith(':') || path.includes('/:')) && node.webhookId ? node.webhookId : undefined,
+					isTest: kind === 'test',
+				});
+			}
 		}
 	}
 	return webhooks;
@@ -165,13 +197,12 @@ function parseBody(req: IncomingMessage, rawBody: Buffer): { ok: true; body: unk
 }
 
 export async function startWebhookServer(workflowJson: WorkflowJson, options: WebhookServerOptions = {}): Promise<WebhookServer> {
-	let routes: Route[] = [];
+	const routes: Record<Kind, Route[]> = { production: [], test: [] };
 	const runs: TriggeredRun[] = [];
 	const webhookErrors: Error[] = [];
 	const cleanupErrors: Error[] = [];
 	let webhookCalls = 0;
-	const mode = options.mode ?? 'webhook';
-	const prefix = mode === 'manual' ? 'webhook-test' : 'webhook';
+	const defaultKind: Kind = options.mode === 'manual' ? 'test' : 'production';
 	const limit = options.payloadSizeMax ?? N8N_PAYLOAD_SIZE_MAX;
 	let runtime: TriggerRuntimeOptions = options;
 	const workflow = (): Workflow => buildWorkflow(workflowJson, runtime);
@@ -181,9 +212,17 @@ export async function startWebhookServer(workflowJson: WorkflowJson, options: We
 		// Express decodes each path segment before n8n looks the webhook up.
 		const [first, ...segments] = routeOf(url.pathname).map((segment) => decodeURIComponent(segment));
 		const method = req.method ?? 'GET';
-		const found = first === prefix ? findRoute(routes, method, segments) : undefined;
+		const kind = (Object.keys(PREFIX) as Kind[]).find((candidate) => PREFIX[candidate] === first);
+		const found = kind ? findRoute(routes[kind], method, segments) : undefined;
 		if (!found) {
-			return sendJson(res, 404, { code: 404, message: `The requested webhook "${method} ${segments.join('/')}" is not registered.` });
+			// WebhookNotFoundError's wording: a path served for other methods names them.
+			const others = kind
+				? ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'].filter((other) => other !== method && findRoute(routes[kind], other, segments))
+				: [];
+			const message = others.length
+				? `This webhook is not registered for ${method} requests. Did you mean to make a ${others.join(' or ')} request?`
+				: `The requested webhook "${method} ${segments.join('/')}" is not registered.`;
+			return sendJson(res, 404, { code: 404, message });
 		}
 
 		const current = workflow();
@@ -219,6 +258,7 @@ export async function startWebhookServer(workflowJson: WorkflowJson, options: We
 
 		const nodeType = current.nodeTypes.getByNameAndVersion(node.type, node.typeVersion) as INodeType;
 		const additionalData = buildAdditionalData({ ...runtime, httpRequest: req, httpResponse: res });
+		const mode = EXECUTION_MODE[kind as Kind];
 		const context = new WebhookContext(current, node, additionalData, mode, found.route.webhook, [], null);
 		webhookCalls++;
 		let result;
@@ -264,18 +304,65 @@ export async function startWebhookServer(workflowJson: WorkflowJson, options: We
 	const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	runtime = { ...options, baseUrl };
 
-	const hookContext = (webhook: IWebhookData, activation: 'activate' | 'manual') => {
+	const hookContext = (webhook: IWebhookData, mode: WorkflowExecuteMode, activation: WorkflowActivateMode) => {
 		const current = workflow();
 		const node = current.getNode(webhook.node) as INode;
 		const data = { ...webhook, workflowExecuteAdditionalData: buildAdditionalData(runtime) };
 		return { context: new HookContext(current, node, data.workflowExecuteAdditionalData, mode, activation, data), node, current };
 	};
 
-	async function runHook(method: 'checkExists' | 'create' | 'delete', webhook: IWebhookData): Promise<boolean | undefined> {
-		const { context, node, current } = hookContext(webhook, mode === 'manual' ? 'manual' : 'activate');
+	async function runHook(
+		method: 'checkExists' | 'create' | 'delete',
+		webhook: IWebhookData,
+		mode: WorkflowExecuteMode,
+		activation: WorkflowActivateMode,
+	): Promise<boolean | undefined> {
+		const { context, node, current } = hookContext(webhook, mode, activation);
 		const nodeType = current.nodeTypes.getByNameAndVersion(node.type, node.typeVersion) as INodeType;
 		const fn = nodeType.webhookMethods?.[webhook.webhookDescription.name]?.[method];
 		return fn ? await fn.call(context) : undefined;
+	}
+
+	/** WebhookService.deleteWebhook as both ActiveWorkflowManager and TestWebhooks call it. */
+	const removeWebhook = (webhook: IWebhookData) => runHook('delete', webhook, 'internal', 'update');
+
+	async function register(kind: Kind, activation: WorkflowActivateMode): Promise<void> {
+		const webhooks = workflowWebhooks(workflow(), runtime, kind);
+		routes[kind] = webhooks.map((webhook) => ({ webhook, segments: routeOf(webhook.path), webhookId: webhook.webhookId }));
+		const mode: WorkflowExecuteMode = kind === 'test' ? 'manual' : 'trigger';
+		try {
+			for (const webhook of webhooks) {
+				if (!(await runHook('checkExists', webhook, mode, activation))) await runHook('create', webhook, mode, activation);
+			}
+		} catch (error) {
+			// n8n stores the webhooks before checkExists and create run; when they fail it cleans up as
+			// ActiveWorkflowManager.clearWebhooks (and TestWebhooks.deactivateWebhooks) do: each webhook's
+			// delete method, then the stored webhooks go. A delete method that throws stops that, and the
+			// URLs stay registered.
+			try {
+				for (const webhook of webhooks) await removeWebhook(webhook);
+				routes[kind] = [];
+			} catch (cleanupError) {
+				cleanupErrors.push(cleanupError as Error);
+			}
+			throw error;
+		}
+	}
+
+	async function unregister(kind: Kind): Promise<void> {
+		for (const webhook of workflowWebhooks(workflow(), runtime, kind)) await removeWebhook(webhook);
+		routes[kind] = [];
+	}
+
+	function urlOf(kind: Kind, name: string, nodeName?: string): string {
+		const webhook = workflowWebhooks(workflow(), runtime, kind).find(
+			(candidate) => candidate.webhookDescription.name === name && (!nodeName || candidate.node === nodeName),
+		);
+		if (!webhook) throw new Error(`No webhook named "${name}"`);
+		// The URL n8n shows on the node and hands to webhookMethods: n8n-core's own computation.
+		const url = hookContext(webhook, 'internal', 'activate').context.getNodeWebhookUrl(name as WebhookType);
+		if (!url) throw new Error(`n8n-core computed no URL for "${name}"`);
+		return url;
 	}
 
 	return {
@@ -287,39 +374,22 @@ export async function startWebhookServer(workflowJson: WorkflowJson, options: We
 		webhookErrors,
 		cleanupErrors,
 		url(name = 'default', nodeName?: string) {
-			const webhook = workflowWebhooks(workflow(), runtime).find(
-				(candidate) => candidate.webhookDescription.name === name && (!nodeName || candidate.node === nodeName),
-			);
-			if (!webhook) throw new Error(`No webhook named "${name}"`);
-			// The URL n8n shows on the node and hands to webhookMethods: n8n-core's own computation.
-			const url = hookContext(webhook, 'activate').context.getNodeWebhookUrl(name as WebhookType);
-			if (!url) throw new Error(`n8n-core computed no URL for "${name}"`);
-			return url;
+			return urlOf(defaultKind, name, nodeName);
 		},
-		async activate() {
-			const webhooks = workflowWebhooks(workflow(), runtime);
-			routes = webhooks.map((webhook) => ({ webhook, segments: routeOf(webhook.path), webhookId: webhook.webhookId }));
-			try {
-				for (const webhook of webhooks) {
-					if (!(await runHook('checkExists', webhook))) await runHook('create', webhook);
-				}
-			} catch (error) {
-				// n8n stores the webhooks before checkExists and create run; when they fail it cleans up as
-				// ActiveWorkflowManager.clearWebhooks does: each webhook's delete method, then the stored
-				// webhooks go. A delete method that throws stops that, and the URLs stay registered.
-				try {
-					for (const webhook of webhooks) await runHook('delete', webhook);
-					routes = [];
-				} catch (cleanupError) {
-					cleanupErrors.push(cleanupError as Error);
-				}
-				throw error;
-			}
+		testUrl(name = 'default') {
+			return urlOf('test', name);
+		},
+		async activate(activation: ProductionActivation = 'activate') {
+			await register(defaultKind, defaultKind === 'test' ? 'manual' : activation);
 		},
 		async deactivate() {
-			const webhooks = workflowWebhooks(workflow(), runtime);
-			for (const webhook of webhooks) await runHook('delete', webhook);
-			routes = [];
+			await unregister(defaultKind);
+		},
+		async startTestListener() {
+			await register('test', 'manual');
+		},
+		async stopTestListener() {
+			await unregister('test');
 		},
 		async close() {
 			await Promise.allSettled(runs.map((run) => run.result));

@@ -1,10 +1,8 @@
-import type { DisplayCondition, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { EventType } from '../../shared/model/event';
 import { MAX_EVENTS_PER_DELIVERY } from '../delivery-limits';
+import { BEFORE_SAFE_DEFAULTS, SAFE_DEFAULTS, show, showFrom } from './display';
 import { MAX_REMEMBERED_EVENTS, REDELIVERY_WINDOW_MS } from '../recent-events';
-
-export const DEFAULT_EVENTS: EventType[] = ['text', 'attachment', 'quick_reply', 'postback'];
 
 /**
  * 5 MB: a full Meta batch (1000 events, each under 2 KB with its attachment URLs) stays near 2 MB, and
@@ -41,68 +39,24 @@ export const formatProperty: INodeProperties = {
 	description: 'Who calls this webhook, and so which body format it expects',
 };
 
-const show = (provider: string[]) => ({ displayOptions: { show: { provider } } });
-
-// Version 3 changed what an omitted parameter means (README, "Node version"); these pick a property's
-// variant by the version of the node that holds it.
-type Versions = Array<number | DisplayCondition>;
-const BEFORE_SAFE_DEFAULTS: Versions = [1, 2];
-const SAFE_DEFAULTS: Versions = [{ _cnd: { gte: 3 } }];
-const showFrom = (provider: string[], versions: Versions) => ({
-	displayOptions: { show: { provider, '@version': versions } },
-});
-
-export const noticeProperties: INodeProperties[] = [
-	{
-		displayName:
-			'Meta signs each delivery with the app secret. The trigger checks X-Hub-Signature-256 only when the Facebook Page credential has an App Secret: WITHOUT ONE, SIGNATURE CHECKING IS OFF and anyone who knows this URL can start the workflow.',
-		name: 'signatureNotice',
-		type: 'notice',
-		default: '',
-		...showFrom(['meta'], BEFORE_SAFE_DEFAULTS),
-	},
-	{
-		displayName:
-			'Meta signs each delivery with the app secret, and the trigger checks X-Hub-Signature-256 with the App Secret of the Facebook Page credential. Without one it does not activate, unless you turn on Skip Signature Check below.',
-		name: 'signatureNotice',
-		type: 'notice',
-		default: '',
-		...showFrom(['meta'], SAFE_DEFAULTS),
-	},
-	{
-		displayName:
-			'Infobip has no API to register this URL: copy the Production URL above into the Forward action of your Infobip Facebook configuration (see the README). Infobip does not sign its calls and can only call a URL, so choose an Authentication below that fits in the URL.',
-		name: 'infobipNotice',
-		type: 'notice',
-		default: '',
-		...show(['infobip']),
-	},
-	{
-		displayName:
-			"Infobip documents only text messages for this API. Media types are inferred from Infobip's send API, and a button or quick-reply tap arrives as text: its payload is in the item's Callback Data.",
-		name: 'infobipTypesNotice',
-		type: 'notice',
-		default: '',
-		...show(['infobip']),
-	},
-	{
-		displayName:
-			'CM.com has no API to register this URL: paste the Production URL above as the inbound (MO) and/or status report webhook of your Facebook Messenger channel in the CM.com Channels app. CM.com does not sign its calls and can only call a URL, so choose an Authentication below that fits in the URL.',
-		name: 'cmNotice',
-		type: 'notice',
-		default: '',
-		...show(['cm']),
-	},
-];
-
 export const registerProperty: INodeProperties = {
 	displayName: 'Register Webhook With Meta',
 	name: 'registerWebhook',
 	type: 'boolean',
 	default: true,
 	description:
-		"Whether to subscribe the app to this URL and the page to the app on activation (and remove both on deactivation), using the credential's App ID, App Secret and Verify Token. Meta allows one callback URL per app.",
+		"Whether to subscribe the app to this URL and the page to the app on activation (and remove both on deactivation), using the credential's App ID, App Secret and Verify Token. Meta allows one callback URL per app: activation stops when another URL holds it.",
 	...show(['meta']),
+};
+
+export const takeOverCallbackProperty: INodeProperties = {
+	displayName: 'Take Over Existing Callback',
+	name: 'takeOverCallback',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether to register this URL even when the Meta app already sends its events to another URL, which then gets none (Meta allows one callback URL per app). Off, activation stops with the other URL named. Tests from the editor never take the callback over. Turn it on only on the one workflow that should own the app.",
+	displayOptions: { show: { provider: ['meta'], registerWebhook: [true] } },
 };
 
 export const skipSignatureCheckProperty: INodeProperties = {
@@ -128,7 +82,7 @@ const AUTHENTICATION_OPTIONS: INodePropertyOptions[] = [
 		name: 'Header Secret',
 		value: 'headerSecret',
 		description:
-			'A fixed secret in a header: for senders that can add one (a relay or proxy in front of n8n). Infobip\'s forward and CM.com\'s webhooks cannot.',
+			"A fixed secret in a header, for a relay or proxy in front of n8n that adds it: the provider's own webhook cannot add a header",
 	},
 	{
 		name: 'None (Insecure)',
@@ -159,7 +113,14 @@ const secretFields = (authentication: string[]) => ({
 export const authenticationProperties: INodeProperties[] = [
 	// Saved version 1 and 2 nodes omit the parameter when it is None, their default: keep that meaning.
 	{ ...authenticationProperty, default: 'none', ...showFrom(['infobip', 'cm'], BEFORE_SAFE_DEFAULTS) },
-	{ ...authenticationProperty, ...showFrom(['infobip', 'cm'], SAFE_DEFAULTS) },
+	// Infobip's forward is a URL in its portal and cannot add a header, so version 3 does not offer
+	// Header Secret for it. A saved node that has it keeps working (./configuration.ts reads it).
+	{
+		...authenticationProperty,
+		options: AUTHENTICATION_OPTIONS.filter((option) => option.value !== 'headerSecret'),
+		...showFrom(['infobip'], SAFE_DEFAULTS),
+	},
+	{ ...authenticationProperty, ...showFrom(['cm'], SAFE_DEFAULTS) },
 	{
 		displayName: 'Header Name',
 		name: 'headerName',
@@ -195,55 +156,6 @@ export const authenticationProperties: INodeProperties[] = [
 		...secretFields(['basicAuth']),
 	},
 ];
-
-const EVENT_OPTIONS: INodePropertyOptions[] = [
-	{
-		name: 'Attachment',
-		value: 'attachment',
-		description: 'Image, audio, video, file, sticker, shared reel or post, location or link preview from the user',
-	},
-	{ name: 'Delivery', value: 'delivery', description: 'Meta: messages of the page were delivered' },
-	{ name: 'Edit', value: 'edit', description: 'Meta: the user edited a message (new text in Text, count in Edit Count)' },
-	{ name: 'Echo', value: 'echo', description: 'Meta: a message the page sent (from any app or the inbox)' },
-	{ name: 'Feed Change', value: 'feed', description: 'Meta: a comment or post on the page feed' },
-	{
-		name: 'Opt-In',
-		value: 'optin',
-		description: 'Plugin opt-in (checkbox plugin: answer the User Ref) or CM.com marketing opt-in with its token',
-	},
-	{
-		name: 'Postback',
-		value: 'postback',
-		description: 'A button tap (CM.com reports button and quick-reply taps alike as quick replies)',
-	},
-	{ name: 'Quick Reply', value: 'quick_reply', description: 'A quick-reply tap' },
-	{ name: 'Reaction', value: 'reaction', description: 'Meta: the user reacted to a message, or took the reaction back' },
-	{ name: 'Read', value: 'read', description: 'Meta: the user read the page\'s messages' },
-	{ name: 'Referral', value: 'referral', description: 'Meta: the user came through an m.me link, ad or plugin' },
-	{
-		name: 'Standby (Handover)',
-		value: 'standby',
-		description: 'Meta: any event of a thread another app (e.g. the Page inbox) holds; flagged standby, never answered by default',
-	},
-	{
-		name: 'Status Report',
-		value: 'status_report',
-		description: 'CM.com: what happened to a message sent to the user (Status: accepted, delivered, read or failed)',
-	},
-	{ name: 'Text Message', value: 'text', description: 'A text message from the user' },
-	{ name: 'Unknown', value: 'unknown', description: 'Anything well-formed this node does not recognise, passed as is' },
-];
-
-export const eventsProperty: INodeProperties = {
-	displayName: 'Trigger On',
-	name: 'events',
-	type: 'multiOptions',
-	options: EVENT_OPTIONS,
-	default: ['text', 'attachment', 'quick_reply', 'postback'],
-	required: true,
-	description:
-		'Which events start the workflow (one item each). Others are acknowledged and dropped. With Meta, the webhook is subscribed to the matching fields.',
-};
 
 export const optionsProperty: INodeProperties = {
 	displayName: 'Options',

@@ -17,29 +17,48 @@ export const webhookPathOf = (parameters: IDataObject): string =>
 /** n8n matches `:param` segments only on paths registered as full paths (webhook id first). */
 export const isFullPathOf = (parameters: IDataObject): boolean => parameters.authentication === 'pathSecret';
 
+// Only Meta sends the verification GET. For Infobip and CM.com the GET webhook's method is empty, and
+// n8n registers no route for an empty method (WebhookService.getNodeWebhooks splits the method list
+// and skips empty entries), so n8n answers such a GET itself (404) and no URL nobody calls is served.
+// The editor lists every webhook description with its URL unless `ndvHideUrl` is true, so that hides
+// it there (editor-ui NodeWebhooks.vue evaluates it as an expression). A node without a provider is
+// a Meta node (the parameter's default), so both test for the other providers by name.
+
+/** The setup webhook's method: GET for Meta, none for the providers that never call it. */
+export const setupMethodOf = (parameters: IDataObject): string =>
+	parameters.provider === 'infobip' || parameters.provider === 'cm' ? '' : 'GET';
+
+/** Whether the editor hides the setup webhook's URL. */
+export const setupUrlHiddenOf = (parameters: IDataObject): boolean => parameters.provider === 'infobip' || parameters.provider === 'cm';
+
 type FieldFunction = (parameters: IDataObject) => unknown;
 
 /** n8n-workflow's own `fromFunction` template, so both forms are the same expression. */
 export const templateOf = (fn: FieldFunction): string => `={{(${String(fn)})($parameter)}}`;
 
-// isFullPath's declared type is boolean, but n8n has always evaluated it as an expression.
-type ComputedFields = Pick<IWebhookDescription, 'path' | 'isFullPath'>;
+// isFullPath's and ndvHideUrl's declared types include boolean, but n8n evaluates them as expressions.
+type ComputedFields = Partial<Pick<IWebhookDescription, 'path' | 'isFullPath' | 'httpMethod' | 'ndvHideUrl'>>;
 
-function computedFields(): ComputedFields {
+/**
+ * The expression-valued fields of one description, declared in one call: a resolver map spread later
+ * would replace the one before, and a field without its resolver falls back to the expression runtime.
+ */
+function computedFields(fields: Record<string, FieldFunction>): ComputedFields {
 	const { webhookDescriptionFields, fromFunction } = n8nWorkflow as Partial<typeof n8nWorkflow>;
 	if (typeof webhookDescriptionFields === 'function' && typeof fromFunction === 'function') {
-		return webhookDescriptionFields({
-			path: fromFunction(webhookPathOf),
-			isFullPath: fromFunction(isFullPathOf),
-		}) as unknown as ComputedFields;
+		const declared = Object.fromEntries(
+			Object.entries(fields).map(([name, fn]) => [name, fromFunction(fn as Parameters<typeof fromFunction>[0])]),
+		);
+		return webhookDescriptionFields(declared) as unknown as ComputedFields;
 	}
-	return { path: templateOf(webhookPathOf), isFullPath: templateOf(isFullPathOf) as unknown as boolean };
+	return Object.fromEntries(Object.entries(fields).map(([name, fn]) => [name, templateOf(fn)])) as ComputedFields;
 }
 
 export const ACKNOWLEDGEMENT = 'EVENT_RECEIVED';
 
-const WEBHOOK_SHAPE = {
-	...computedFields(),
+const ROUTING = { path: webhookPathOf, isFullPath: isFullPathOf };
+
+const RESPONSE = {
 	// Answer as soon as the execution exists. Without responseData, n8n 2.x sends the literal text
 	// "firstEntryJson" as the body in this mode; Meta's documented acknowledgement is EVENT_RECEIVED.
 	responseMode: 'onReceived',
@@ -47,6 +66,10 @@ const WEBHOOK_SHAPE = {
 };
 
 export const triggerWebhooks: IWebhookDescription[] = [
-	{ name: 'setup', httpMethod: 'GET', ...WEBHOOK_SHAPE },
-	{ name: 'default', httpMethod: 'POST', ...WEBHOOK_SHAPE },
+	{
+		name: 'setup',
+		...RESPONSE,
+		...computedFields({ ...ROUTING, httpMethod: setupMethodOf, ndvHideUrl: setupUrlHiddenOf }),
+	} as IWebhookDescription,
+	{ name: 'default', httpMethod: 'POST', ...RESPONSE, ...computedFields(ROUTING) } as IWebhookDescription,
 ];

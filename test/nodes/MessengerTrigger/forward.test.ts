@@ -72,13 +72,18 @@ describe('Messenger Trigger with Infobip forward and CM.com, through n8n-core an
 			expect(server.runs[0].items.map((item) => item.json.eventType)).toEqual(INFOBIP_KINDS);
 		});
 
-		it('answers a CM.com body with 400, and a GET with 405', async () => {
+		it('answers a CM.com body with 400; a GET is answered by n8n itself, since only Meta gets a GET webhook', async () => {
 			const server = await trigger('infobip');
 			expect(await post(server.url(), JSON.stringify(cmBody('text')))).toMatchObject({
 				status: 400,
 				body: 'Not a valid Infobip inbound body: missing the "results" array',
 			});
-			expect((await get(server.url('setup'))).status).toBe(405);
+			const calls = server.webhookCalls;
+			const answer = await get(server.url());
+			expect(answer.status).toBe(404);
+			expect(answer.body).toContain('not registered for GET requests. Did you mean to make a POST request?');
+			expect(server.webhookCalls).toBe(calls);
+			expect(() => server.url('setup')).toThrow(/No webhook named "setup"/);
 			expect(server.runs).toHaveLength(0);
 		});
 	});

@@ -111,8 +111,9 @@ describe('Messenger Trigger with Meta, through n8n-core and the sandbox', () => 
 		it('leaves a subscription that another URL took over in place', async () => {
 			const server = await trigger();
 			await server.activate();
-			// A second trigger on another path (another workflow) takes the app's single callback over.
-			const otherWorkflow = triggerWorkflow({ provider: 'meta', events: ['text'] });
+			// A second trigger on another path (another workflow) takes the app's single callback over,
+			// which it does only when told to (./lifecycle.test.ts).
+			const otherWorkflow = triggerWorkflow({ provider: 'meta', events: ['text'], takeOverCallback: true });
 			otherWorkflow.nodes[0].webhookId = '0a7d6c55-9d5e-4a51-8f1e-2c9b6e6f0a11';
 			const second = await startWebhookServer(otherWorkflow, { credentials: pageCredential(sandbox.url, sandbox.config.meta) });
 			servers.push(second);

@@ -100,6 +100,27 @@ describe('app subscriptions with the verification GET', () => {
 		});
 	});
 
+	// Meta keeps one callback URL per app for object=page (provider-updates-2026.md, Webhooks "app
+	// subscriptions"; the Subscriptions Edge guide: a POST for an object already subscribed updates it):
+	// a second registration takes the callback over, and the fields add up.
+	it('a second registration for object=page replaces the callback (one per app) and adds its fields', async () => {
+		const other = await startReceiver(echoChallenge);
+		try {
+			expect((await subscribe(good.url)).body).toEqual({ success: true });
+			expect((await subscribe(other.url, { fields: 'message_reads' })).body).toEqual({ success: true });
+			const list = await graph(sb, 'GET', `/${D.appId}/subscriptions`, { token: APP_TOKEN });
+			expect(list.body.data).toHaveLength(1);
+			expect(list.body.data[0]).toMatchObject({ object: 'page', callback_url: other.url, active: true });
+			expect(list.body.data[0].fields.map((f: { name: string }) => f.name)).toEqual(['messages', 'messaging_postbacks', 'message_reads']);
+			expect(sb.config.meta.webhookUrl).toBe(other.url);
+			// A registration whose verification fails changes nothing: the callback stays where it was.
+			expect((await subscribe(bad.url)).body.error.code).toBe(2200);
+			expect((await graph(sb, 'GET', `/${D.appId}/subscriptions`, { token: APP_TOKEN })).body.data[0].callback_url).toBe(other.url);
+		} finally {
+			await other.close();
+		}
+	});
+
 	it('a receiver that does not echo → 2200, nothing stored', async () => {
 		const res = await subscribe(bad.url);
 		expect(res.status).toBe(400);

@@ -2,7 +2,8 @@
 // (providers.md "Subscriptions"):
 // - app level: `/{app-id}/subscriptions` with the app token `APP_ID|APP_SECRET` (object=page,
 //   callback_url, verify_token, fields). Meta calls the callback with the verification GET before it
-//   answers, so the webhook must already be live. One callback per app and object: the last POST wins.
+//   answers, so the webhook must already be live. One callback per app and object: the last POST wins
+//   (which is why the trigger reads it before registering: ../../../MessengerTrigger/callback-claim.ts).
 // - page level: `/{page-id}/subscribed_apps` with the page token (subscribed_fields).
 // This module only builds requests and reads answers; the trigger node sends them.
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
@@ -153,14 +154,32 @@ export interface AppSubscriptionState {
 	ours: boolean;
 	/** ...and it already carries every field this trigger needs. */
 	complete: boolean;
+	/** The URL Meta calls for the app's pages, when a subscription exists. */
+	callbackUrl?: string;
 }
+
+/**
+ * A URL as a comparable string: scheme and host in lower case, the default port dropped, the path's
+ * percent-encoding made uniform (WHATWG URL). Meta answers with the callback as it was registered,
+ * but a hand-typed one in the dashboard may differ from n8n's in just these ways.
+ */
+export function normalizedUrl(url: string): string {
+	try {
+		return new URL(url).href;
+	} catch {
+		return url;
+	}
+}
+
+export const sameUrl = (a: string, b: string): boolean => normalizedUrl(a) === normalizedUrl(b);
 
 export function appSubscriptionState(body: unknown, target: MetaSubscriptionTarget): AppSubscriptionState {
 	const page = dataOf(body).find((subscription) => subscription.object === 'page' && subscription.active !== false);
 	if (!page) return { exists: false, ours: false, complete: false };
-	const ours = page.callback_url === target.callbackUrl;
+	const callbackUrl = String(page.callback_url ?? '');
+	const ours = sameUrl(callbackUrl, target.callbackUrl);
 	const have = new Set(fieldNames(page.fields));
-	return { exists: true, ours, complete: ours && target.fields.every((field) => have.has(field)) };
+	return { exists: true, ours, complete: ours && target.fields.every((field) => have.has(field)), callbackUrl };
 }
 
 /** The app is installed on the page with at least the fields this trigger needs. */

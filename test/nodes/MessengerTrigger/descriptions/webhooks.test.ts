@@ -3,6 +3,8 @@ import { resolveWebhookDescriptionField, Workflow } from 'n8n-workflow';
 
 import {
 	isFullPathOf,
+	setupMethodOf,
+	setupUrlHiddenOf,
 	templateOf,
 	triggerWebhooks,
 	webhookPathOf,
@@ -13,14 +15,14 @@ const FIELDS = ['path', 'isFullPath'] as const;
 const AUTH_MODES = ['none', 'headerSecret', 'pathSecret', 'basicAuth'];
 
 /** The trigger as n8n holds it in a workflow: parameters with the node type's defaults applied. */
-function triggerNode(parameters: INodeParameters): { workflow: Workflow; node: INode } {
+function triggerNode(parameters: INodeParameters, typeVersion = 1): { workflow: Workflow; node: INode } {
 	const workflow = new Workflow({
 		nodes: [
 			{
 				id: 'trigger',
 				name: 'Messenger Trigger',
 				type: `${PACKAGE_PREFIX}.messengerTrigger`,
-				typeVersion: 1,
+				typeVersion,
 				position: [0, 0],
 				webhookId: 'hook-id',
 				parameters,
@@ -39,12 +41,37 @@ function byExpression(workflow: Workflow, node: INode, template: unknown): unkno
 
 describe('Messenger Trigger webhook description', () => {
 	it('declares a GET handshake and a POST delivery webhook with the same routing fields', () => {
-		expect(triggerWebhooks.map((hook) => [hook.name, hook.httpMethod])).toEqual([
-			['setup', 'GET'],
-			['default', 'POST'],
-		]);
 		const [setup, delivery] = triggerWebhooks;
+		expect([setup.name, delivery.name, delivery.httpMethod]).toEqual(['setup', 'default', 'POST']);
 		for (const field of FIELDS) expect(setup[field]).toBe(delivery[field]);
+	});
+
+	// n8n registers one route per method in the (comma-separated) list and skips an empty one
+	// (WebhookService.getNodeWebhooks), and the editor hides a webhook whose ndvHideUrl is true.
+	describe.each([
+		['meta', 'GET', false],
+		['infobip', '', true],
+		['cm', '', true],
+	] as const)('the GET handshake webhook for provider %s', (provider, method, hidden) => {
+		const setup = triggerWebhooks[0];
+
+		it.each([1, 3])('version %i: method "%s" and hidden URL, natively and by expression alike', (typeVersion) => {
+			const { workflow, node } = triggerNode({ provider }, typeVersion);
+			expect(resolveWebhookDescriptionField(node, setup, 'httpMethod')).toEqual({ resolved: true, value: method });
+			expect(resolveWebhookDescriptionField(node, setup, 'ndvHideUrl')).toEqual({ resolved: true, value: hidden });
+			expect(byExpression(workflow, node, setup.httpMethod)).toBe(method);
+			expect(byExpression(workflow, node, setup.ndvHideUrl)).toBe(hidden);
+			expect(byExpression(workflow, node, templateOf(setupMethodOf))).toBe(method);
+			expect(byExpression(workflow, node, templateOf(setupUrlHiddenOf))).toBe(hidden);
+		});
+	});
+
+	it('a node saved without a provider is a Meta node and keeps its GET handshake', () => {
+		expect(setupMethodOf({})).toBe('GET');
+		expect(setupUrlHiddenOf({})).toBe(false);
+		const { node } = triggerNode({});
+		expect(node.parameters.provider).toBe('meta');
+		expect(resolveWebhookDescriptionField(node, triggerWebhooks[0], 'httpMethod')).toEqual({ resolved: true, value: 'GET' });
 	});
 
 	describe.each(AUTH_MODES)('authentication %s', (authentication) => {
