@@ -74,6 +74,8 @@ describe('Messenger Trigger with Meta: the events documented in 2026, through n8
 	it('standby: the event with its sender and content, flagged; only when Standby is chosen', async () => {
 		const item = await one({ kind: 'text', text: 'for the agent', standby: true });
 		expect(item).toMatchObject({ eventType: 'text', standby: true, senderId: alice(), text: 'for the agent' });
+		// Deactivated, not just closed: Meta keeps one callback per app, and the next trigger must find it free.
+		await server?.deactivate();
 		await server?.close();
 		const textOnly = await start(['text']);
 		const { delivery } = await sandbox.user({ via: 'meta', from: alice(), kind: 'text', text: 'not mine', standby: true });

@@ -5,7 +5,7 @@ import type { INode, INodeParameters, INodeProperties, INodePropertyOptions } fr
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { MessengerTrigger } from '../../../../nodes/MessengerTrigger/MessengerTrigger.node';
-import type { EventType } from '../../../../nodes/shared/model/event';
+import type { TriggerChoice } from '../../../../nodes/shared/model/event';
 import { buildNodeTypes, PACKAGE_PREFIX } from '../../../harness/node-types';
 
 const description = new MessengerTrigger().description;
@@ -41,8 +41,8 @@ const optionValues = (property: INodeProperties | undefined) =>
 	((property?.options ?? []) as INodePropertyOptions[]).map((option) => option.value);
 
 // The event types each provider's parser can produce (nodes/shared/providers/*/inbound.ts).
-const SENT_BY: Record<(typeof PROVIDERS)[number], EventType[]> = {
-	meta: ['text', 'attachment', 'quick_reply', 'postback', 'echo', 'read', 'delivery', 'optin', 'referral', 'reaction', 'feed', 'unknown'],
+const SENT_BY: Record<(typeof PROVIDERS)[number], TriggerChoice[]> = {
+	meta: ['text', 'attachment', 'quick_reply', 'postback', 'echo', 'read', 'delivery', 'optin', 'referral', 'reaction', 'edit', 'standby', 'feed', 'unknown'],
 	infobip: ['text', 'attachment', 'quick_reply', 'postback', 'unknown'],
 	cm: ['text', 'attachment', 'quick_reply', 'optin', 'status_report', 'unknown'],
 };
