@@ -136,6 +136,8 @@ describe('Meta webhook through a real n8n', () => {
 	// (its /webhook-test/ URL) through the same REST call the editor makes. Meta keeps one callback per
 	// app, so registering the test URL would switch the live bot off, and the test's end would delete it.
 	it('a test run beside the published workflow refuses with the reason and leaves the live subscription', async () => {
+		// The sandbox's log spans every e2e file: only what happens from here on counts.
+		const before = (await ctx.sandbox.log({ routeId: 'meta.app_subscriptions' })).entries.reduce((max, e) => Math.max(max, e.seq), 0);
 		const testRun = await ctx.n8n
 			.rest('POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: 'Messenger Trigger' } })
 			.then(
@@ -151,7 +153,7 @@ describe('Meta webhook through a real n8n', () => {
 		expect((await appSubscriptions()).map((s) => s.callback_url)).toEqual([url]);
 		expect((await ctx.sandbox.graph<SubscribedApps>(`/${SANDBOX_DEFAULTS.pageId}/subscribed_apps`)).data).toHaveLength(1);
 		const { entries } = await ctx.sandbox.log({ routeId: 'meta.app_subscriptions' });
-		expect(entries.filter((e) => e.method === 'DELETE')).toHaveLength(0);
+		expect(entries.filter((e) => e.seq > before && e.method === 'DELETE')).toHaveLength(0);
 	});
 
 	it('removes the page subscription and the app subscription on deactivation', async () => {
