@@ -7,7 +7,8 @@
 //   SCALE_FUZZ=1000       fuzzed webhook bodies (SCALE_FUZZ_MAX_S=600 caps the time; the count sent is reported)
 //   SCALE_COMPARE=200     events per flow in the side-by-side (split into 4 rounds: A B B A)
 //   SCALE_PHASES=queue,faults,retry,uncertain,redelivery,kill,fuzz,compare
-//     retry = the faults again, with n8n's Retry On Fail (3 tries, 1 s) set on the send node
+//     retry = the faults again, with n8n's Retry On Fail (3 tries, 1 s) set on the send node (a 500 is
+//             "delivery uncertain" and never re-sent, so those events are lost, none duplicated)
 //     uncertain = 1% of sends answered 500 *after* the sandbox recorded them as delivered, Retry On Fail on
 //     redelivery = 5% of webhook bodies posted a second time, byte for byte (Meta re-sends when slow)
 //   SCALE_REDIS_PORT=16391 SCALE_PG_PORT=15491   SCALE_MAX_PHASE_S=600 (hard cap per phase)
@@ -462,7 +463,10 @@ async function main(): Promise<void> {
 			const { r, sendRequests, injected429, injected500, executions } = await loadUnderFaults(stack, 'retry', variantId);
 			results.retry = { ...r, sendRequests, injected429, injected500, executions };
 			check(r.duplicated === 0, 'faults + Retry On Fail: no event answered twice');
-			check(r.exactlyOnce === EVENTS, `faults + Retry On Fail: exactly one reply per event (got ${r.exactlyOnce}, lost ${r.lost})`);
+			// A 500 does not say whether the message went out, so neither the node nor n8n's Retry On Fail
+			// sends it again ("delivery uncertain"): here the 500 came before delivery, so it is lost, and
+			// the 'uncertain' phase shows the other half (500 after delivery: not sent twice).
+			check(r.lost <= injected500, `faults + Retry On Fail: every lost reply is one the sandbox answered 500 to (lost ${r.lost}, 500s ${injected500}); 429s all recovered`);
 			stack.sandbox.config.meta.webhookUrl = oursUrl;
 		}
 

@@ -30,7 +30,16 @@ export function oursWorkflow(credentials: SandboxCredentialIds, retryOnFail = fa
 			name: `Scale: echo bot (n8n-nodes-messenger)${retryOnFail ? ', Retry On Fail' : ''}`,
 			nodes: [
 				// Version 3: signatures checked with the sandbox credential's App Secret, redeliveries dropped.
-				node('Messenger Trigger', 'n8n-nodes-messenger.messengerTrigger', 3, 0, { provider: 'meta', events: ['text'], options: {} }, { webhookId, credentials: credential }),
+				// The Retry On Fail variant takes the app's one callback URL over from the first echo bot on
+				// purpose: Meta allows one per app, and the trigger refuses to take it silently.
+				node(
+					'Messenger Trigger',
+					'n8n-nodes-messenger.messengerTrigger',
+					3,
+					0,
+					{ provider: 'meta', events: ['text'], ...(retryOnFail ? { takeOverCallback: true } : {}), options: {} },
+					{ webhookId, credentials: credential },
+				),
 				node(
 					'Reply',
 					'n8n-nodes-messenger.messenger',
