@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { SANDBOX_DEFAULTS } from '../../sandbox';
-import { e2eContext, webhookRegistered } from './support/context';
+import { e2eContext, eventually, webhookRegistered } from './support/context';
 import { openEditor, saveScreenshot, testId, toast } from './support/editor';
 import { activateMetaWorkflow, deactivateMetaWorkflow, metaAppReleased, metaCallbackUrls } from './support/meta-app';
 import { launchChromium } from './support/browser';
@@ -111,7 +111,7 @@ describe('testing a Meta flow in the editor while a published Meta bot is live (
 		expect(message).toContain('So this test did not register with Meta.');
 		saveScreenshot(ctx, 'editor-meta-test-refused.png', await editor.screenshot(), false);
 		// The editor is not left waiting for a test event.
-		expect(await testId(editor, 'execute-workflow-button').innerText()).toContain('Execute workflow');
+		await eventually(async () => expect(await testId(editor, 'execute-workflow-button').innerText()).toContain('Execute workflow'), 5_000);
 
 		await expectLiveBotKeptTheApp(seq, triggerUrl(ctx.state.n8nUrl, draft));
 		await expectLiveBotAnswers('hello after the draft\'s test');

@@ -91,12 +91,13 @@ describe('building a Messenger flow in the n8n editor (headless Chromium)', () =
 		expect(await provider.locator('input').inputValue()).toBe('Meta Graph API (Direct)');
 		await provider.click();
 		const options = page.getByRole('option').filter({ visible: true });
-		await options.first().waitFor();
-		expect((await options.allInnerTexts()).map((text) => text.split('\n')[0])).toEqual(['CM.com', 'Infobip', 'Meta Graph API (Direct)']);
+		await eventually(async () => {
+			expect((await options.allInnerTexts()).map((text) => text.split('\n')[0])).toEqual(['CM.com', 'Infobip', 'Meta Graph API (Direct)']);
+		}, EDITOR_TIMEOUT_MS);
 	});
 
 	it('choosing CM.com leaves the Meta credential behind: the credential box asks for a CM.com one', async () => {
-		await page.getByRole('option', { name: /^CM\.com/ }).click();
+		await page.getByRole('option', { name: /^CM\.com/ }).filter({ visible: true }).click();
 		const provider = testId(ndv(), 'parameter-input-provider').locator('input');
 		await eventually(async () => expect(await provider.inputValue()).toBe('CM.com'), EDITOR_TIMEOUT_MS);
 		await eventually(async () => expect(await selectedCredential().inputValue()).toBe(''), EDITOR_TIMEOUT_MS);
