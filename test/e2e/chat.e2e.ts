@@ -10,7 +10,7 @@ import { SANDBOX_DEFAULTS } from '../../sandbox';
 import { demoWorkflow } from '../../scripts/lib/messenger-setup';
 import { launchChromium } from './support/browser';
 import { e2eContext, eventually, executionErrors } from './support/context';
-import { PROJECT_DIR } from './support/state';
+import { openEditor, saveScreenshot } from './support/editor';
 
 const ctx = e2eContext();
 /** The chat page's default user (the sandbox's first, Alice), as in the demo. */
@@ -18,16 +18,6 @@ const PSID = SANDBOX_DEFAULTS.alicePsid;
 let userDataDir = '';
 let browser: BrowserContext;
 let workflowId = '';
-
-/** Screenshots go to test-artifacts/; the documentation's (`forDocs`: README.md, CONTRIBUTING.md) also to docs/img/ with UPDATE_DOCS_IMAGES=1. */
-function saveScreenshot(name: string, png: Buffer, forDocs = true): void {
-	fs.mkdirSync(ctx.state.artifactsDir, { recursive: true });
-	fs.writeFileSync(path.join(ctx.state.artifactsDir, name), png);
-	if (forDocs && process.env.UPDATE_DOCS_IMAGES === '1') {
-		fs.mkdirSync(path.join(PROJECT_DIR, 'docs', 'img'), { recursive: true });
-		fs.writeFileSync(path.join(PROJECT_DIR, 'docs', 'img', name), png);
-	}
-}
 
 beforeAll(async () => {
 	workflowId = await ctx.deploy(demoWorkflow(ctx.state.credentials, ctx.state.sandboxUrl));
@@ -77,7 +67,7 @@ describe('the demo bot in the chat page (headless Chromium)', () => {
 		await cards.first().waitFor({ timeout: 20_000 });
 		expect(await cards.count()).toBe(2);
 		await page.waitForFunction('[...document.images].every((img) => img.complete && img.naturalWidth > 0)');
-		saveScreenshot('chat.png', await page.screenshot());
+		saveScreenshot(ctx, 'chat.png', await page.screenshot());
 	});
 
 	it('ran one successful execution per message, each answered through the sandbox', async () => {
@@ -124,20 +114,14 @@ describe('the chat page renders Infobip and CM.com messages too', () => {
 		expect(await page.locator('[data-testid=button-template] [data-testid=template-button]').allTextContents()).toEqual(['Yes', 'Site']);
 		expect(await page.locator('[data-testid=card] .title').allTextContents()).toEqual(['CM card one', 'CM card two']);
 		expect(await page.locator('[data-testid=quick-reply]').allTextContents()).toEqual(['Red', 'Blue']);
-		saveScreenshot('chat-providers.png', await page.screenshot({ fullPage: true }), false);
+		saveScreenshot(ctx, 'chat-providers.png', await page.screenshot({ fullPage: true }), false);
 		await page.close();
 	});
 });
 
 describe('the demo workflow in the n8n editor (headless Chromium)', () => {
 	it('opens the workflow on the canvas with its six nodes', async () => {
-		const page = await browser.newPage();
-		await page.setViewportSize({ width: 1280, height: 720 });
-		await page.goto(`${ctx.state.n8nUrl}/signin`);
-		await page.locator('input[type=email]').fill(ctx.state.owner.email);
-		await page.locator('input[type=password]').fill(ctx.state.owner.password);
-		await page.keyboard.press('Enter');
-		await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
+		const page = await openEditor(() => browser.newPage(), ctx, { width: 1280, height: 720 });
 		await page.goto(`${ctx.state.n8nUrl}/workflow/${workflowId}`);
 		const nodes = page.locator('[data-test-id="canvas-node"]');
 		await nodes.first().waitFor({ timeout: 30_000 });
@@ -149,7 +133,7 @@ describe('the demo workflow in the n8n editor (headless Chromium)', () => {
 		if (await closeChecklist.isVisible()) await closeChecklist.click();
 		await page.locator('[data-test-id="canvas-node"][data-node-name="Messenger Trigger"]').waitFor({ state: 'visible' });
 		await page.waitForTimeout(500);
-		saveScreenshot('workflow.png', await page.screenshot());
+		saveScreenshot(ctx, 'workflow.png', await page.screenshot());
 		await page.close();
 	});
 });
