@@ -14,13 +14,13 @@
 //   SCALE_REDIS_PORT=16391 SCALE_PG_PORT=15491   SCALE_MAX_PHASE_S=600 (hard cap per phase)
 //   SCALE_MAIN_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof'   (profile n8n main's webhook path)
 // Results: printed, and written to .cache/scale/results.json. Exit code 1 when a target fails.
-import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SANDBOX_DEFAULTS } from '../../sandbox';
+import { fuzzCase } from './fuzz-bodies';
+import { loader, type LoadResult } from './load';
 import { SCALE_DIR, startStack, type Stack } from './stack';
 import { mulberry32 } from '../../sandbox/core/prng';
-import { groupCpuMs, percentile, pool, rssMiB, sleep } from './stats';
+import { pool, rssMiB, sleep } from './stats';
 import { handBuiltWorkflow, oursWorkflow } from './workflows';
 
 const env = (name: string, fallback: number) => {
@@ -40,158 +40,11 @@ const t0 = Date.now();
 const log = (message: string) => console.log(`[scale ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${message}`);
 const results: Record<string, unknown> = { startedAt: new Date(t0).toISOString(), config: { EVENTS, FUZZ, COMPARE, BURST, phases: [...PHASES] } };
 const failures: string[] = [];
+const load = loader({ burst: BURST, maxPhaseMs: MAX_PHASE_MS, run: RUN, log });
 const check = (ok: boolean, what: string) => {
 	if (!ok) failures.push(what);
 	log(`${ok ? 'PASS' : 'FAIL'} ${what}`);
 };
-
-interface LoadResult {
-	label: string;
-	events: number;
-	sent: number;
-	webhookNon2xx: number;
-	webhookErrors: number;
-	exactlyOnce: number;
-	lost: number;
-	duplicated: number;
-	extraReplies: number;
-	eventsPerSecond: number;
-	p50Ms: number;
-	p95Ms: number;
-	p99Ms: number;
-	/** How long n8n took to answer the webhook POST (the sender's gate: a burst waits for all 20). */
-	acceptP50Ms: number;
-	acceptP95Ms: number;
-	wallMs: number;
-	mainCpuMsPerEvent: number;
-	workersCpuMsPerEvent: number;
-}
-
-/**
- * Sends `count` text messages as simulated users through the sandbox (signed Meta webhooks to
- * config.meta.webhookUrl), in bursts of BURST concurrent, then waits for the replies. A reply is
- * matched to its event by the unique text it echoes.
- */
-async function load(
-	stack: Stack,
-	label: string,
-	count: number,
-	opts: { quietMs: number; midway?: () => Promise<void>; redeliver?: { probability: number; random: () => number; count: number } },
-): Promise<LoadResult> {
-	const { sandbox } = stack;
-	const sentAt = new Map<string, number>();
-	const tokenOf = (i: number) => `${RUN}-${label}-${i}`;
-	const deliveredFrom = sandbox.delivered.length;
-	let webhookNon2xx = 0;
-	let webhookErrors = 0;
-	const cpuGroups = () => ({
-		main: groupCpuMs(stack.main.pid),
-		workers: new Map(stack.workers.filter((w): w is NonNullable<typeof w> => w !== undefined).map((w) => [w.pid, groupCpuMs(w.pid)])),
-	});
-	const cpuBefore = cpuGroups();
-	const started = Date.now();
-	const deadline = started + MAX_PHASE_MS;
-	let sent = 0;
-	const acceptMs: number[] = [];
-	for (let burst = 0; burst * BURST < count && Date.now() < deadline; burst++) {
-		if (opts.midway && burst === Math.floor(count / BURST / 2)) await opts.midway();
-		const batch = Array.from({ length: Math.min(BURST, count - burst * BURST) }, (_, k) => burst * BURST + k);
-		await Promise.all(
-			batch.map(async (i) => {
-				const token = tokenOf(i);
-				// 50 simulated users, so the 24-hour window and the per-user paths are exercised.
-				const from = `71${String(i % 50).padStart(14, '0')}`;
-				sentAt.set(token, Date.now());
-				try {
-					const result = await sandbox.user({ via: 'meta', from, kind: 'text', text: token });
-					acceptMs.push(Date.now() - (sentAt.get(token) as number));
-					if (!result.delivery || result.delivery.status < 200 || result.delivery.status > 299) webhookNon2xx++;
-					if (opts.redeliver && result.delivery && opts.redeliver.random() < opts.redeliver.probability) {
-						// Meta's redelivery: the same bytes with the same signature, to the same URL.
-						const again = await redeliver(result.delivery.url, JSON.stringify(result.body));
-						opts.redeliver.count++;
-						if (again < 200 || again > 299) webhookNon2xx++;
-					}
-				} catch {
-					webhookErrors++;
-				}
-				sent++;
-			}),
-		);
-	}
-	// Wait until every event has a reply, or nothing new arrived for quietMs.
-	const replies = () => sandbox.delivered.slice(deliveredFrom).filter((d) => typeof (d.message as { text?: string })?.text === 'string');
-	let lastCount = -1;
-	let lastChange = Date.now();
-	for (;;) {
-		const answered = new Set(replies().map((d) => (d.message as { text: string }).text));
-		const done = [...sentAt.keys()].every((t) => answered.has(`echo: ${t}`));
-		if (done || Date.now() - lastChange > opts.quietMs || Date.now() > deadline) break;
-		if (answered.size !== lastCount) {
-			lastCount = answered.size;
-			lastChange = Date.now();
-		}
-		await sleep(200);
-	}
-	const cpuAfter = cpuGroups();
-	await sleep(2000); // late duplicates
-	const byToken = new Map<string, number[]>();
-	let extraReplies = 0;
-	for (const reply of replies()) {
-		const text = (reply.message as { text: string }).text;
-		const token = text.startsWith('echo: ') ? text.slice(6) : '';
-		if (!sentAt.has(token)) {
-			extraReplies++;
-			continue;
-		}
-		byToken.set(token, [...(byToken.get(token) ?? []), reply.at]);
-	}
-	const latencies: number[] = [];
-	let exactlyOnce = 0;
-	let duplicated = 0;
-	let lastReply = started;
-	for (const [token, at] of sentAt) {
-		const times = byToken.get(token) ?? [];
-		if (times.length === 1) exactlyOnce++;
-		if (times.length > 1) duplicated++;
-		if (times.length > 0) {
-			latencies.push(Math.min(...times) - at);
-			lastReply = Math.max(lastReply, Math.min(...times));
-		}
-	}
-	const wallMs = Math.max(1, lastReply - started);
-	const result: LoadResult = {
-		label,
-		events: count,
-		sent,
-		webhookNon2xx,
-		webhookErrors,
-		exactlyOnce,
-		lost: sent - byToken.size,
-		duplicated,
-		extraReplies,
-		eventsPerSecond: Number(((latencies.length / wallMs) * 1000).toFixed(1)),
-		p50Ms: percentile(latencies, 50),
-		p95Ms: percentile(latencies, 95),
-		p99Ms: percentile(latencies, 99),
-		acceptP50Ms: percentile(acceptMs, 50),
-		acceptP95Ms: percentile(acceptMs, 95),
-		wallMs,
-		// CPU per sent event, from the first send until every reply was in: where each flow spends the 2 cores.
-		mainCpuMsPerEvent: Number(((cpuAfter.main - cpuBefore.main) / Math.max(1, sent)).toFixed(1)),
-		// A worker killed or started during the round is left out (its CPU is only partly on record), so
-		// the kill round undercounts.
-		workersCpuMsPerEvent: Number(
-			([...cpuAfter.workers].reduce((sum, [pid, ms]) => sum + Math.max(0, ms - (cpuBefore.workers.get(pid) ?? ms)), 0) / Math.max(1, sent)).toFixed(1),
-		),
-	};
-	log(
-		`${label}: ${sent}/${count} sent, ${exactlyOnce} exactly once, ${result.lost} lost, ${duplicated} duplicated, ` +
-			`webhook non-2xx ${webhookNon2xx} + errors ${webhookErrors}; ${result.eventsPerSecond} events/s, p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms; webhook answered p50 ${result.acceptP50Ms} ms, p95 ${result.acceptP95Ms} ms; ` +
-			`CPU per event: main ${result.mainCpuMsPerEvent} ms, workers ${result.workersCpuMsPerEvent} ms`,
-	);
-	return result;
-}
 
 /**
  * Executions of a workflow created (enqueued by main) since `since`, by status, read from n8n's
@@ -223,17 +76,6 @@ async function loadUnderFaults(stack: Stack, label: string, workflowId: string) 
 	return { r, sendRequests: sends.length, injected429, injected500, executions: tally(stack, workflowId, since) };
 }
 
-async function redeliver(url: string, text: string): Promise<number> {
-	const body = Buffer.from(text);
-	const response = await fetch(url, {
-		method: 'POST',
-		body,
-		headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(body) },
-		signal: AbortSignal.timeout(30_000),
-	});
-	await response.arrayBuffer();
-	return response.status;
-}
 
 async function mainAlive(stack: Stack): Promise<boolean> {
 	try {
@@ -241,110 +83,6 @@ async function mainAlive(stack: Stack): Promise<boolean> {
 	} catch {
 		return false;
 	}
-}
-
-// ---------------------------------------------------------------------------------------------
-// Fuzzing: bodies from the seed shapes (Meta page webhooks), mutated.
-const SECRET = SANDBOX_DEFAULTS.appSecret;
-const sign = (body: Buffer, secret: string = SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-
-function seedBody(random: () => number): Record<string, unknown> {
-	const now = Date.now();
-	const event: Record<string, unknown> = {
-		sender: { id: `71${Math.floor(random() * 1e14)}` },
-		recipient: { id: SANDBOX_DEFAULTS.pageId },
-		timestamp: now,
-	};
-	const kind = Math.floor(random() * 4);
-	if (kind === 0) event.message = { mid: `m_${now}`, text: 'fuzz' };
-	else if (kind === 1) event.postback = { title: 'x', payload: 'P' };
-	else if (kind === 2) event.message = { mid: `m_${now}`, attachments: [{ type: 'image', payload: { url: 'http://127.0.0.1/x.png' } }] };
-	else event.message = { mid: `m_${now}`, text: 'q', quick_reply: { payload: 'Q' } };
-	return { object: 'page', entry: [{ id: SANDBOX_DEFAULTS.pageId, time: now, messaging: [event] }] };
-}
-
-const WEIRD: unknown[] = [null, true, false, 0, -1, 1e308, 'x', '', [], {}, [[[]]], { __proto__: { polluted: 1 } }, '\u0000', '\ud800', 'constructor'];
-
-function mutate(value: unknown, random: () => number, depth = 0): unknown {
-	const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
-	if (depth > 6 || random() < 0.15) return pick(WEIRD);
-	if (Array.isArray(value)) return random() < 0.1 ? pick(WEIRD) : value.map((v) => mutate(v, random, depth + 1));
-	if (value && typeof value === 'object') {
-		const out: Record<string, unknown> = {};
-		for (const [k, v] of Object.entries(value)) {
-			const r = random();
-			if (r < 0.1) continue; // drop the key
-			out[r < 0.15 ? `${k}_${Math.floor(random() * 9)}` : k] = r < 0.5 ? mutate(v, random, depth + 1) : v;
-		}
-		if (random() < 0.1) out[pick(['__proto__', 'constructor', 'prototype', 'is_echo', 'messaging'])] = pick(WEIRD);
-		return out;
-	}
-	if (typeof value === 'string' && random() < 0.3) return value.repeat(1 + Math.floor(random() * 2000));
-	return random() < 0.5 ? pick(WEIRD) : value;
-}
-
-function deepNest(depth: number, open: string, close: string): string {
-	return open.repeat(depth) + close.repeat(depth);
-}
-
-type FuzzCase = { body: Buffer; headers: Record<string, string>; kind: string };
-
-function fuzzCase(i: number, random: () => number): FuzzCase {
-	const shape = Math.floor(random() * 10);
-	let body: Buffer;
-	let kind: string;
-	switch (shape) {
-		case 0:
-			body = Buffer.from(JSON.stringify(seedBody(random)));
-			kind = 'seed';
-			break;
-		case 1:
-			body = Buffer.from(deepNest(1 + Math.floor(random() * 20_000), random() < 0.5 ? '[' : '{"a":', random() < 0.5 ? ']' : '}'));
-			kind = 'deep-nesting';
-			break;
-		case 2:
-			// Mostly up to 64 KiB; one in 50 up to 2 MiB (bounded, so 50,000 bodies stay within minutes).
-			body = Buffer.from(JSON.stringify({ object: 'page', entry: [{ id: SANDBOX_DEFAULTS.pageId, messaging: [{ message: { text: '\u00e9x'.repeat(Math.floor(random() * (random() < 0.02 ? 1_000_000 : 32_000))) } }] }] }));
-			kind = 'huge-string';
-			break;
-		case 3: {
-			const json = Buffer.from(JSON.stringify(seedBody(random)));
-			const bytes = Buffer.from(json);
-			for (let k = 0; k < 1 + random() * 8; k++) bytes[Math.floor(random() * bytes.length)] = [0xff, 0xfe, 0xc0, 0x80, 0xed, 0xa0][Math.floor(random() * 6)];
-			body = bytes;
-			kind = 'invalid-utf8';
-			break;
-		}
-		case 4:
-			body = Buffer.from(JSON.stringify(seedBody(random)).slice(0, Math.floor(random() * 200)));
-			kind = 'truncated';
-			break;
-		case 5:
-			body = Buffer.from([...Array(Math.floor(random() * 4096))].map(() => Math.floor(random() * 256)));
-			kind = 'random-bytes';
-			break;
-		default:
-			body = Buffer.from(JSON.stringify(mutate(seedBody(random), random)) ?? 'null');
-			kind = 'mutated';
-	}
-	const signing = Math.floor(random() * 6);
-	const headers: Record<string, string> = { 'content-type': pickContentType(random) };
-	if (signing === 1) headers['x-hub-signature-256'] = sign(body, 'not-the-app-secret');
-	else if (signing === 2) headers['x-hub-signature-256'] = sign(Buffer.concat([body, Buffer.from(' ')]));
-	else if (signing === 3) headers['x-hub-signature-256'] = pickBadHeader(random, i);
-	else if (signing === 4) headers['x-hub-signature'] = `sha1=${createHmac('sha1', SECRET).update(body).digest('hex')}`; // legacy SHA-1 only
-	else if (signing === 5) headers['x-hub-signature-256'] = sign(body).toUpperCase();
-	return { body, headers, kind };
-}
-
-function pickContentType(random: () => number): string {
-	const types = ['application/json', 'application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'application/octet-stream', 'multipart/form-data; boundary=x', 'application/json; charset=latin1'];
-	return types[Math.floor(random() * types.length)];
-}
-
-function pickBadHeader(random: () => number, i: number): string {
-	const options = ['', 'sha256=', 'sha256', 'md5=abc', `sha256=${'0'.repeat(64)}`, `sha256=${'zz'.repeat(32)}`, `sha256=${'a'.repeat(63)}`, `sha256=${'f'.repeat(6000)}`, `sha1=${'0'.repeat(40)}`, `sha256=${i}`];
-	return options[Math.floor(random() * options.length)];
 }
 
 async function fuzz(stack: Stack, url: string, workflowId: string, count: number) {
