@@ -1,7 +1,8 @@
 import { graphId } from './path-input';
 import { characterCount, InputValidationError } from './input-error';
-import { MESSENGER_CAPABILITIES, OPERATION_LABELS, PROVIDER_LABELS } from './capabilities';
-import { MESSENGER_LIMITS, type ProviderLimits } from './limits';
+import { MESSENGER_CAPABILITIES, MESSENGER_LIMITS, PROVIDER_LABELS } from '../providers';
+import { OPERATION_LABELS } from './capabilities';
+import type { ProviderLimits } from './limits';
 import { extensionOf, isHttpUrl, mediaFileName, mediaMimeType, urlHostIn } from './media';
 import { META_MARKETING_DISCONTINUED } from './provider-changes';
 import type { Button, Card, Media, ProviderName, QuickReply, SendRequest } from './message';

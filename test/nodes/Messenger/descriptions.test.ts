@@ -3,7 +3,8 @@ import type { INode, INodeParameters, INodeProperties } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { Messenger } from '../../../nodes/Messenger/Messenger.node';
-import { MESSENGER_CAPABILITIES, OPERATION_LABELS } from '../../../nodes/shared/model/capabilities';
+import { OPERATION_LABELS } from '../../../nodes/shared/model/capabilities';
+import { MESSENGER_CAPABILITIES } from '../../../nodes/shared/providers';
 import type { OperationName, ProviderName } from '../../../nodes/shared/model/message';
 import { DEFAULT_RETRY_POLICY } from '../../../nodes/shared/retry';
 import { DEFAULT_PROVIDER_TIMEOUT_MS } from '../../../nodes/shared/provider-http';

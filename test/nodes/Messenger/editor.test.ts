@@ -10,8 +10,9 @@ import { CmComMessengerApi } from '../../../credentials/CmComMessengerApi.creden
 import { FacebookPageMessengerApi } from '../../../credentials/FacebookPageMessengerApi.credentials';
 import { InfobipMessengerApi } from '../../../credentials/InfobipMessengerApi.credentials';
 import { Messenger } from '../../../nodes/Messenger/Messenger.node';
-import { infobipApplicationLocator } from '../../../nodes/shared/providers/infobip/application-search';
-import { MESSENGER_CAPABILITIES, OPERATION_LABELS } from '../../../nodes/shared/model/capabilities';
+import { infobipApplicationLocator } from '../../../nodes/MessengerApplication/descriptions/application-locator';
+import { OPERATION_LABELS } from '../../../nodes/shared/model/capabilities';
+import { MESSENGER_CAPABILITIES } from '../../../nodes/shared/providers';
 import { RETIRED_OPERATIONS } from '../../../nodes/shared/model/provider-changes';
 import type { ProviderName } from '../../../nodes/shared/model/message';
 import { buildNodeTypes } from '../../harness/node-types';

@@ -1,5 +1,4 @@
-import { MESSENGER_CAPABILITIES } from '../../../nodes/shared/model/capabilities';
-import { MESSENGER_LIMITS } from '../../../nodes/shared/model/limits';
+import { MESSENGER_CAPABILITIES, MESSENGER_LIMITS } from '../../../nodes/shared/providers';
 import type { OutboundMessage, SendRequest } from '../../../nodes/shared/model/message';
 import { startSandbox, type Sandbox } from '../../../sandbox';
 import { LIMIT_CASES } from '../shared/limit-cases';

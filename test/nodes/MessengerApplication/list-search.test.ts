@@ -1,6 +1,6 @@
 import { startSandbox, type Sandbox } from '../../../sandbox';
 import { infobipModuleOf } from '../../../sandbox/infobip';
-import { SEARCH_APPLICATIONS_METHOD, infobipApplicationLocator } from '../../../nodes/shared/providers/infobip/application-search';
+import { SEARCH_APPLICATIONS_METHOD, infobipApplicationLocator } from '../../../nodes/MessengerApplication/descriptions/application-locator';
 import { MessengerApplication } from '../../../nodes/MessengerApplication/MessengerApplication.node';
 import { runListSearch } from '../../harness/load-options';
 import { NODE_CREDENTIALS, NODE_TYPE, calls, infobipCredentials, jsonOf, runNode } from './helpers';

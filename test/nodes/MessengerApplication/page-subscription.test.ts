@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { NodeApiError } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../../sandbox';
-import { BOT_SUBSCRIBED_FIELDS } from '../../../nodes/shared/model/profile-limits';
+import { BOT_SUBSCRIBED_FIELDS } from '../../../nodes/shared/providers/meta/webhook-fields';
 import { calls, jsonOf, pageCredentials, providerCalls, runNode } from './helpers';
 
 // The page side of the webhook: `/{page-id}/subscribed_apps` with the page token.

@@ -1,5 +1,4 @@
-import { MESSENGER_CAPABILITIES } from '../../../../nodes/shared/model/capabilities';
-import { MESSENGER_LIMITS } from '../../../../nodes/shared/model/limits';
+import { MESSENGER_CAPABILITIES, MESSENGER_LIMITS } from '../../../../nodes/shared/providers';
 import { LIMIT_CASES } from '../limit-cases';
 import type { OperationName, ProviderName, SendRequest } from '../../../../nodes/shared/model/message';
 import { characterCount, InputValidationError, validateSendRequest } from '../../../../nodes/shared/model/validate';
