@@ -1,11 +1,11 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { infobipApplications, PROVIDERS } from '../shared/providers';
+import { infobipApplications } from '../shared/providers';
 import { setupRequest } from '../shared/setup-request';
 
 export { SEARCH_APPLICATIONS_METHOD } from './descriptions/application-locator';
 
-const INFOBIP = PROVIDERS.infobip.setup;
+const INFOBIP = infobipApplications.SETUP_API;
 
 /**
  * `listSearch` over the user's Infobip applications (seed 001's `key` is the sender of every Infobip

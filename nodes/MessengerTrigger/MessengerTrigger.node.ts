@@ -14,6 +14,7 @@ import { INBOUND_PARSERS, isInboundFormat, PROVIDERS } from '../shared/providers
 import { inboundAuthOf, unsignedAllowed } from './configuration';
 import { MAX_EVENTS_PER_DELIVERY } from './delivery-limits';
 import { DEFAULT_EVENTS, eventsProperties } from './descriptions/events';
+import { PANEL_ORDER } from './descriptions/display';
 import { noticeProperties } from './descriptions/notices';
 import {
 	authenticationProperties,
@@ -33,6 +34,9 @@ import type { Outcome, TriggerSettings } from './webhook';
 import { answerHandshake, handleDelivery } from './webhook';
 
 const webhookSecrets = new WebhookSecretCache();
+
+/** "via Meta", by provider, for the subtitle; the default provider first, as saved subtitles had it. */
+const VIA = Object.fromEntries(PANEL_ORDER.map((provider) => [provider, `via ${PROVIDERS[provider].brand}`]));
 const recentEvents = new RecentEvents();
 
 /** A positive number option, or the fallback when it is unset or not one. */
@@ -136,7 +140,7 @@ export class MessengerTrigger implements INodeType {
 		// so a new default needs a new version for versions 1 and 2 to keep their meaning.
 		version: [1, 2, 3],
 		defaultVersion: 3,
-		subtitle: '={{ ({"meta": "via Meta", "infobip": "via Infobip", "cm": "via CM.com"})[$parameter["provider"]] }}',
+		subtitle: `={{ (${JSON.stringify(VIA)})[$parameter["provider"]] }}`,
 		// n8n's node picker merges this trigger into the Messenger node's entry and shows this text for both
 		// (editor-ui useActionsGeneration.ts, generateMergedNodesAndActions), so it describes the pair.
 		description: 'Send and receive Facebook Messenger messages through Meta, Infobip or CM.com',

@@ -42,6 +42,8 @@ export interface ProviderAdapter {
 	parseSendResponse(body: unknown, request: SendRequest): ParsedSendResponse;
 	/** The provider's error in this answer, if it is one (CM.com and Infobip can fail with HTTP 200). */
 	parseError(statusCode: number, body: unknown): ProviderErrorInfo | undefined;
+	/** Refuses a sender the provider could not take (Graph puts it in the URL path); throws InputValidationError. */
+	checkSender?(sender: string): void;
 	uploader?: MediaUploader;
 }
 
@@ -125,6 +127,8 @@ export interface ProviderDefinition {
 	name: ProviderName;
 	/** The provider's name in the UI and in every error. */
 	label: string;
+	/** The short name in the trigger's subtitle ("via Meta"). */
+	brand: string;
 	/** How the Provider parameter of the Messenger node and of the Messenger Trigger lists it. */
 	options: { send: ProviderOption; trigger: ProviderOption };
 	/** The n8n credential type, from the folder's credential.ts. */

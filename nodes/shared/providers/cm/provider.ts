@@ -11,6 +11,7 @@ import { CM_TRIGGER } from './trigger-description';
 export const cmProvider: ProviderDefinition = {
 	name: 'cm',
 	label: 'CM.com',
+	brand: 'CM.com',
 	options: {
 		send: { name: 'CM.com', description: 'CM.com Business Messaging; uses a CM.com (Messenger) API credential' },
 		trigger: { name: 'CM.com', description: 'CM.com inbound (MO) messages and status reports, set up in the Channels app' },

@@ -12,6 +12,7 @@ import { INFOBIP_TRIGGER } from './trigger-description';
 export const infobipProvider: ProviderDefinition = {
 	name: 'infobip',
 	label: 'Infobip',
+	brand: 'Infobip',
 	options: {
 		send: { name: 'Infobip', description: 'Infobip\'s Facebook Messenger API; uses an Infobip (Messenger) API credential' },
 		trigger: {

@@ -1,3 +1,4 @@
+import { graphId } from '../../model/path-input';
 import type { ProviderAdapter } from '../types';
 import { FACEBOOK_PAGE_CREDENTIAL_TYPE } from './credential';
 import { buildMetaRequest } from './build';
@@ -13,5 +14,8 @@ export const metaAdapter: ProviderAdapter = {
 	buildSendRequest: buildMetaRequest,
 	parseSendResponse: parseMetaResponse,
 	parseError: parseMetaError,
+	checkSender: (sender) => {
+		graphId('sender', sender);
+	},
 	uploader: metaUploader,
 };

@@ -13,6 +13,7 @@ import { META_TRIGGER } from './trigger-description';
 export const metaProvider: ProviderDefinition = {
 	name: 'meta',
 	label: 'Meta Graph API',
+	brand: 'Meta',
 	options: {
 		send: {
 			name: 'Meta Graph API (Direct)',
