@@ -5,8 +5,8 @@
 // was delivered, with message ids.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { ROUTES, send, type Provider, type SendOutcome } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 const PROVIDERS: Provider[] = ['infobip', 'cm', 'meta'];
 /** A PSID no sandbox user has: every provider refuses it, proving the message was not taken. */
@@ -20,16 +20,14 @@ interface ErrorWithContext extends Error {
 }
 
 describe('Messenger node: no duplicates after a partial failure', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let alice: string;
 	let bob: string;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
 		alice = sandbox.config.users[0].psid;
 		bob = sandbox.config.users[1].psid;
 	});
-	afterAll(() => sandbox.close());
 	beforeEach(() => {
 		sandbox.clearLog();
 		sandbox.clearFaults();

@@ -1,18 +1,16 @@
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { CREDENTIAL_TYPES, NODE_TYPE, sandboxCredentials, secretsOf, send, type Provider } from './helpers';
 import { singleNodeWorkflow } from '../../harness/workflows';
+import { useSandbox } from '../../support/sandbox';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 describe('Messenger node: unsupported combinations, errors, Continue On Fail and secrets', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let alice: string;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
 		alice = sandbox.config.users[0].psid;
 	});
-	afterAll(() => sandbox.close());
 	beforeEach(() => {
 		sandbox.clearLog();
 		sandbox.clearFaults();

@@ -6,11 +6,10 @@ import type { AddressInfo } from 'node:net';
 
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { Sandbox } from '../../../sandbox';
-import { startSandbox } from '../../../sandbox';
 import { runPoll } from '../../harness/run-poll';
 import type { WorkflowJson } from '../../harness/run-workflow';
 import { runWorkflow } from '../../harness/run-workflow';
+import { useSandbox } from '../../support/sandbox';
 
 const NODE = 'Inbox';
 
@@ -59,14 +58,8 @@ async function failingProxy(target: string, failPulls: number[]): Promise<{ url:
 }
 
 describe('Messenger Inbox Trigger against the sandbox inbox', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
 	beforeEach(() => sandbox.reset());
 
 	const credentials = (baseUrl = sandbox.url) => ({

@@ -6,10 +6,9 @@ import type { AddressInfo } from 'node:net';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { Sandbox } from '../../../sandbox';
-import { startSandbox } from '../../../sandbox';
 import { runPoll, type PollLogLine } from '../../harness/run-poll';
 import type { WorkflowJson } from '../../harness/run-workflow';
+import { useSandbox } from '../../support/sandbox';
 
 const NODE = 'Inbox';
 
@@ -48,14 +47,8 @@ async function answering(body: string): Promise<{ url: string; close(): Promise<
 }
 
 describe('Messenger Inbox Trigger: pulls whose outcome is uncertain or odd', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
 	beforeEach(() => sandbox.reset());
 
 	const credentials = (baseUrl = sandbox.url) => ({

@@ -1,9 +1,9 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { runPoll } from '../../harness/run-poll';
 import type { WorkflowJson } from '../../harness/run-workflow';
 import { startRecorder, startSilentServer, type LoopbackServer } from '../../support/loopback';
+import { useSandbox } from '../../support/sandbox';
 
 const NODE = 'Inbox';
 
@@ -27,16 +27,14 @@ function inboxWorkflow(parameters: INodeParameters = {}): WorkflowJson {
 
 // The inbox pull goes through requestFullResponse: no redirects, a timeout, masked errors.
 describe('Messenger Inbox Trigger: transport safety', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let other: LoopbackServer;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
 		other = await startRecorder();
 	});
 	afterAll(async () => {
 		await other.close();
-		await sandbox.close();
 	});
 	beforeEach(() => {
 		sandbox.reset();

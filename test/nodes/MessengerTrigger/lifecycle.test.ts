@@ -4,14 +4,14 @@
 // URL), and not when a second workflow on the same app is activated, unless the user said so.
 import { randomUUID } from 'node:crypto';
 
-import type { Sandbox } from '../../../sandbox';
-import { appsecretProof, startSandbox } from '../../../sandbox';
+import { appsecretProof } from '../../../sandbox';
 import type { LogCapture } from '../../harness/log-capture';
 import { captureLogs } from '../../harness/log-capture';
 import type { WebhookServer } from '../../harness/run-webhook';
 import { startWebhookServer } from '../../harness/run-webhook';
 import type { WorkflowJson } from '../../harness/run-workflow';
 import { pageCredential, triggerWorkflow } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 interface AppSubscription {
 	object: string;
@@ -20,16 +20,10 @@ interface AppSubscription {
 }
 
 describe('Messenger Trigger (Meta): the app\'s one callback URL', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let logs: LogCapture;
 	const servers: WebhookServer[] = [];
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
 	beforeEach(() => {
 		sandbox.reset();
 		logs = captureLogs();

@@ -1,8 +1,7 @@
 // Meta delivers at least once: when an answer is slow it sends the same body again. The trigger
 // remembers the events it started runs for (by message id, watermark or another stable key) and drops
 // them when they come again, answering 200 so the provider stops.
-import type { Sandbox } from '../../../sandbox';
-import { signMetaBody, startSandbox } from '../../../sandbox';
+import { signMetaBody } from '../../../sandbox';
 import type { LogCapture } from '../../harness/log-capture';
 import { captureLogs } from '../../harness/log-capture';
 import type { WebhookServer } from '../../harness/run-webhook';
@@ -10,21 +9,16 @@ import { startWebhookServer } from '../../harness/run-webhook';
 import type { WorkflowJson } from '../../harness/run-workflow';
 import { cmBody, infobipBody, infobipResult, metaBody, metaEvent } from '../shared/inbound-fixtures';
 import { pageCredential, post, triggerWorkflow } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 const SECRET = 'redelivery-secret-77ad';
 const ALL = ['text', 'attachment', 'quick_reply', 'postback', 'echo', 'read', 'delivery', 'reaction', 'feed', 'status_report'];
 
 describe('Messenger Trigger: redelivered events start no new run', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let logs: LogCapture;
 	const servers: WebhookServer[] = [];
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
 	beforeEach(() => {
 		sandbox.reset();
 		logs = captureLogs();

@@ -1,24 +1,17 @@
 // The point of the normalized item: trigger → Messenger send, answering with `{{$json.senderId}}` and
 // nothing else, for each provider, end to end over real HTTP.
-import type { Sandbox } from '../../../sandbox';
-import { startSandbox } from '../../../sandbox';
 import type { WebhookServer } from '../../harness/run-webhook';
 import { startWebhookServer } from '../../harness/run-webhook';
 import { CREDENTIAL_TYPES, sandboxCredentials } from '../Messenger/helpers';
 import { pageCredential, TRIGGER, triggerWorkflow } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 type Provider = 'meta' | 'infobip' | 'cm';
 
 describe('Messenger Trigger → Messenger send: replying with {{$json.senderId}}', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let server: WebhookServer | undefined;
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
 	beforeEach(() => sandbox.reset());
 	afterEach(async () => {
 		await server?.close();

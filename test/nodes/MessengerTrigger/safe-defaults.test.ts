@@ -1,28 +1,21 @@
 // Protection is the default: version 3 of the trigger asks unsigned providers (Infobip, CM.com) for an
 // authentication and refuses a Meta trigger that cannot check signatures; insecure choices must be
 // explicit and are warned about once, at activation. Saved version 1 and 2 workflows keep their meaning.
-import type { Sandbox } from '../../../sandbox';
-import { startSandbox } from '../../../sandbox';
 import type { LogCapture } from '../../harness/log-capture';
 import { captureLogs } from '../../harness/log-capture';
 import type { WebhookServer } from '../../harness/run-webhook';
 import { startWebhookServer } from '../../harness/run-webhook';
 import { cmBody, infobipBody, infobipResult, metaBody, metaEvent } from '../shared/inbound-fixtures';
 import { pageCredential, post, triggerWorkflow } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 const SECRET = 'forward-secret-9b3e71c2d4';
 
 describe('Messenger Trigger: safe by default', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let logs: LogCapture;
 	const servers: WebhookServer[] = [];
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
 	beforeEach(() => {
 		sandbox.reset();
 		logs = captureLogs();
