@@ -6,6 +6,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { sandboxCredentials, secretsOf } from '../nodes/Messenger/helpers';
 import { runCredentialTest } from './run-credential-test';
 import { useSandbox } from '../support/sandbox';
+import { PROVIDER_NAMES } from '../../nodes/shared/providers';
 
 describe('credential tests against the sandbox', () => {
 	const sandbox = useSandbox();
@@ -79,7 +80,7 @@ describe('credential tests against the sandbox', () => {
 	it('no test message carries a secret', async () => {
 		const types = { infobip: new InfobipMessengerApi(), cm: new CmComMessengerApi(), meta: new FacebookPageMessengerApi() };
 		const secrets = secretsOf(sandbox);
-		for (const provider of ['infobip', 'cm', 'meta'] as const) {
+		for (const provider of PROVIDER_NAMES) {
 			const good = sandboxCredentials(sandbox, provider);
 			const breakages: ICredentialDataDecryptedObject[] = [{ apiKey: 'wrong' }, { productToken: 'wrong' }, { accessToken: 'EAAwrong' }, { appSecret: 'x-secret' }];
 			for (const broken of breakages) {

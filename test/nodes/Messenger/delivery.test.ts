@@ -7,8 +7,9 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { ROUTES, send, type Provider, type SendOutcome } from './helpers';
 import { useSandbox } from '../../support/sandbox';
+import { PROVIDER_NAMES } from '../../../nodes/shared/providers';
 
-const PROVIDERS: Provider[] = ['infobip', 'cm', 'meta'];
+const PROVIDERS: readonly Provider[] = PROVIDER_NAMES;
 /** A PSID no sandbox user has: every provider refuses it, proving the message was not taken. */
 const UNKNOWN = '7999999999999999';
 /** Retry On Fail as a user sets it; 1 ms between tries keeps the test quick (0 means n8n's 1 s). */

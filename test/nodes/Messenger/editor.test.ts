@@ -12,14 +12,14 @@ import { InfobipMessengerApi } from '../../../credentials/InfobipMessengerApi.cr
 import { Messenger } from '../../../nodes/Messenger/Messenger.node';
 import { infobipApplicationLocator } from '../../../nodes/MessengerApplication/descriptions/application-locator';
 import { OPERATION_LABELS } from '../../../nodes/shared/model/capabilities';
-import { MESSENGER_CAPABILITIES } from '../../../nodes/shared/providers';
+import { MESSENGER_CAPABILITIES, PROVIDER_NAMES } from '../../../nodes/shared/providers';
 import { RETIRED_OPERATIONS } from '../../../nodes/shared/model/provider-changes';
 import type { ProviderName } from '../../../nodes/shared/model/message';
 import { buildNodeTypes } from '../../harness/node-types';
 import { authRelatedParameters, mainAuthField, modeLabel, pickerActions } from '../../support/n8n-editor';
 
 const description = new Messenger().description;
-const PROVIDERS: ProviderName[] = ['infobip', 'cm', 'meta'];
+const PROVIDERS: readonly ProviderName[] = PROVIDER_NAMES;
 
 const nodeOf = (parameters: INodeParameters): INode => ({
 	id: '1',

@@ -1,4 +1,4 @@
-import { MESSENGER_CAPABILITIES, MESSENGER_LIMITS } from '../../../nodes/shared/providers';
+import { MESSENGER_CAPABILITIES, MESSENGER_LIMITS, PROVIDER_NAMES } from '../../../nodes/shared/providers';
 import type { OutboundMessage, SendRequest } from '../../../nodes/shared/model/message';
 import { LIMIT_CASES } from '../shared/limit-cases';
 import { send, type Provider } from './helpers';
@@ -19,7 +19,7 @@ function parametersFor(request: SendRequest, recipient: string) {
 	return { operation: request.message.type, recipient, inputMode: 'json', messageJson: toMessageJson(request.message) };
 }
 
-const PROVIDERS: Provider[] = ['infobip', 'cm', 'meta'];
+const PROVIDERS: readonly Provider[] = PROVIDER_NAMES;
 
 /**
  * Where the sandbox refuses a request that the provider's own documentation accepts (reported, not

@@ -3,8 +3,9 @@ import type { INodeParameters } from 'n8n-workflow';
 import { type FaultRule, type Sandbox } from '../../../sandbox';
 import { ROUTES, send, type Provider } from './helpers';
 import { useSandbox } from '../../support/sandbox';
+import { PROVIDER_NAMES } from '../../../nodes/shared/providers';
 
-const PROVIDERS: Provider[] = ['infobip', 'cm', 'meta'];
+const PROVIDERS: readonly Provider[] = PROVIDER_NAMES;
 const FAST: INodeParameters = { retryDelay: 5 };
 
 // Faults injected on the provider's send route. A retry happens only when the provider proves it did

@@ -4,8 +4,9 @@ import type { Sandbox } from '../../../sandbox';
 import { startRecorder, startSilentServer, type LoopbackServer } from '../../support/loopback';
 import { ROUTES, sandboxCredentials, secretsOf, send, type Provider } from './helpers';
 import { useSandbox } from '../../support/sandbox';
+import { PROVIDER_NAMES } from '../../../nodes/shared/providers';
 
-const PROVIDERS: Provider[] = ['infobip', 'cm', 'meta'];
+const PROVIDERS: readonly Provider[] = PROVIDER_NAMES;
 
 /** Every credential variant the send path authenticates with: one per auth header style. */
 function credentialVariants(sandbox: Sandbox): Array<[string, Provider, ICredentialDataDecryptedObject]> {

@@ -5,6 +5,7 @@ import { startWebhookServer } from '../../harness/run-webhook';
 import { CREDENTIAL_TYPES, sandboxCredentials } from '../Messenger/helpers';
 import { pageCredential, TRIGGER, triggerWorkflow } from './helpers';
 import { useSandbox } from '../../support/sandbox';
+import { PROVIDER_NAMES } from '../../../nodes/shared/providers';
 
 type Provider = 'meta' | 'infobip' | 'cm';
 
@@ -43,7 +44,7 @@ describe('Messenger Trigger → Messenger send: replying with {{$json.senderId}}
 		return server;
 	}
 
-	it.each(['meta', 'infobip', 'cm'] as const)('via %s', async (provider) => {
+	it.each(PROVIDER_NAMES)('via %s', async (provider) => {
 		const trigger = await replyWorkflow(provider);
 		const alice = sandbox.config.users[0].psid;
 		if (provider === 'infobip') sandbox.config.infobip.forwardUrl = trigger.url();

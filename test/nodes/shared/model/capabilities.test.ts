@@ -3,11 +3,11 @@ import path from 'node:path';
 
 import { OPERATION_LABELS } from '../../../../nodes/shared/model/capabilities';
 import type { OperationName, ProviderName } from '../../../../nodes/shared/model/message';
-import { MESSENGER_CAPABILITIES, PROVIDER_LABELS, PROVIDERS } from '../../../../nodes/shared/providers';
+import { MESSENGER_CAPABILITIES, PROVIDER_LABELS, PROVIDER_NAMES, PROVIDERS } from '../../../../nodes/shared/providers';
 import { request, sampleMessage } from '../fixtures';
 
 const ROOT = path.resolve(__dirname, '../../../..');
-const PROVIDER_ORDER: ProviderName[] = ['infobip', 'cm', 'meta'];
+const PROVIDER_ORDER: readonly ProviderName[] = PROVIDER_NAMES;
 const credentials = { baseUrl: 'https://example.com', graphApiVersion: 'v25.0', pageId: 'P', defaultSender: 'S' };
 
 describe('the capability table', () => {
