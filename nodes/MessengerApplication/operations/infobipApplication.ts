@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { InputValidationError } from '../../shared/model/setup-input';
 import { infobipApplications as applicationsApi } from '../../shared/providers';
@@ -33,6 +33,33 @@ function applicationKey(ctx: IExecuteFunctions, itemIndex: number): string {
 
 const secretsOf = (details: applicationsApi.FacebookAppDetails): string[] => [details.pageAccessToken, details.appSecret];
 
+interface PendingUpdate {
+	credentials: ICredentialDataDecryptedObject;
+	current: applicationsApi.InfobipApplication;
+	details: applicationsApi.FacebookAppDetails;
+	changedFields: string[];
+	secrets: string[];
+}
+
+/** Sends the changed Facebook details of an application and reports it as updated. */
+async function sendUpdate(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	{ credentials, current, details, changedFields, secrets }: PendingUpdate,
+	message: (fields: string) => string,
+): Promise<IDataObject[]> {
+	const request = applicationsApi.buildUpdateApplication(current.key, details, credentials);
+	const updated = await setupRequest(ctx, applicationsApi.SETUP_API, request, { itemIndex, secrets });
+	return [
+		{
+			...applicationsApi.applicationOutput(applicationsApi.applicationAfterUpdate(current, details, updated.body), credentials),
+			change: 'updated',
+			changedFields,
+			message: message(changedFields.join(', ')),
+		},
+	];
+}
+
 const create: Operation = async (ctx, itemIndex) => {
 	const credentials = await credentialsOf(ctx, applicationsApi.SETUP_API, itemIndex);
 	const details = await facebookDetails(ctx, itemIndex);
@@ -52,18 +79,9 @@ const create: Operation = async (ctx, itemIndex) => {
 					},
 				];
 			}
-			const updated = await setupRequest(ctx, applicationsApi.SETUP_API, applicationsApi.buildUpdateApplication(existing.key, details, credentials), {
-				itemIndex,
-				secrets,
-			});
-			return [
-				{
-					...applicationsApi.applicationOutput(applicationsApi.applicationAfterUpdate(existing, details, updated.body), credentials),
-					change: 'updated',
-					changedFields,
-					message: `Application ${existing.key} already connected this page; updated ${changedFields.join(', ')}`,
-				},
-			];
+			return await sendUpdate(ctx, itemIndex, { credentials, current: existing, details, changedFields, secrets }, (fields) =>
+				`Application ${existing.key} already connected this page; updated ${fields}`,
+			);
 		}
 	}
 	const created = await setupRequest(ctx, applicationsApi.SETUP_API, applicationsApi.buildCreateApplication(details, credentials), { itemIndex, secrets });
@@ -96,18 +114,7 @@ const update: Operation = async (ctx, itemIndex) => {
 			},
 		];
 	}
-	const updated = await setupRequest(ctx, applicationsApi.SETUP_API, applicationsApi.buildUpdateApplication(key, details, credentials), {
-		itemIndex,
-		secrets,
-	});
-	return [
-		{
-			...applicationsApi.applicationOutput(applicationsApi.applicationAfterUpdate(current, details, updated.body), credentials),
-			change: 'updated',
-			changedFields,
-			message: `Updated ${changedFields.join(', ')} of application ${key}`,
-		},
-	];
+	return await sendUpdate(ctx, itemIndex, { credentials, current, details, changedFields, secrets }, (fields) => `Updated ${fields} of application ${key}`);
 };
 
 const get: Operation = async (ctx, itemIndex) => {
