@@ -1,15 +1,15 @@
-import type { WebhookServer } from '../../harness/run-webhook';
 import { startWebhookServer } from '../../harness/run-webhook';
 import { startRecorder, type LoopbackServer } from '../../support/loopback';
 import { pageCredential, triggerWorkflow } from './helpers';
 import { useSandbox } from '../../support/sandbox';
+import { useWebhookServers } from '../../support/webhook-servers';
 
 // Activation's Graph calls (the app token's and the page token's) follow the transport rules of every
 // provider call: a redirect is an error, and neither token reaches another host.
 describe('Messenger Trigger activation: transport safety', () => {
 	const sandbox = useSandbox();
 	let other: LoopbackServer;
-	const servers: WebhookServer[] = [];
+	const servers = useWebhookServers();
 
 	beforeAll(async () => {
 		other = await startRecorder();
@@ -20,9 +20,6 @@ describe('Messenger Trigger activation: transport safety', () => {
 	beforeEach(() => {
 		sandbox.reset();
 		other.received.length = 0;
-	});
-	afterEach(async () => {
-		await Promise.all(servers.splice(0).map((server) => server.close()));
 	});
 
 	async function activation(overrides: Record<string, string> = {}): Promise<Error | undefined> {

@@ -5,13 +5,13 @@
 import { randomUUID } from 'node:crypto';
 
 import { appsecretProof } from '../../../sandbox';
-import type { LogCapture } from '../../harness/log-capture';
-import { captureLogs } from '../../harness/log-capture';
+import { useLogCapture } from '../../harness/log-capture';
 import type { WebhookServer } from '../../harness/run-webhook';
 import { startWebhookServer } from '../../harness/run-webhook';
 import type { WorkflowJson } from '../../harness/run-workflow';
 import { pageCredential, triggerWorkflow } from './helpers';
 import { useSandbox } from '../../support/sandbox';
+import { useWebhookServers } from '../../support/webhook-servers';
 
 interface AppSubscription {
 	object: string;
@@ -21,17 +21,10 @@ interface AppSubscription {
 
 describe('Messenger Trigger (Meta): the app\'s one callback URL', () => {
 	const sandbox = useSandbox();
-	let logs: LogCapture;
-	const servers: WebhookServer[] = [];
+	const logs = useLogCapture();
+	const servers = useWebhookServers();
 
-	beforeEach(() => {
-		sandbox.reset();
-		logs = captureLogs();
-	});
-	afterEach(async () => {
-		logs.restore();
-		await Promise.all(servers.splice(0).map((server) => server.close()));
-	});
+	beforeEach(() => sandbox.reset());
 
 	const metaWorkflow = (parameters: Record<string, unknown> = {}) => triggerWorkflow({ provider: 'meta', events: ['text'], ...parameters }, {}, 3);
 

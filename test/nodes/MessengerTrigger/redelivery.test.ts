@@ -2,31 +2,24 @@
 // remembers the events it started runs for (by message id, watermark or another stable key) and drops
 // them when they come again, answering 200 so the provider stops.
 import { signMetaBody } from '../../../sandbox';
-import type { LogCapture } from '../../harness/log-capture';
-import { captureLogs } from '../../harness/log-capture';
+import { useLogCapture } from '../../harness/log-capture';
 import type { WebhookServer } from '../../harness/run-webhook';
 import { startWebhookServer } from '../../harness/run-webhook';
 import type { WorkflowJson } from '../../harness/run-workflow';
 import { cmBody, infobipBody, infobipResult, metaBody, metaEvent } from '../shared/inbound-fixtures';
 import { pageCredential, post, triggerWorkflow } from './helpers';
 import { useSandbox } from '../../support/sandbox';
+import { useWebhookServers } from '../../support/webhook-servers';
 
 const SECRET = 'redelivery-secret-77ad';
 const ALL = ['text', 'attachment', 'quick_reply', 'postback', 'echo', 'read', 'delivery', 'reaction', 'feed', 'status_report'];
 
 describe('Messenger Trigger: redelivered events start no new run', () => {
 	const sandbox = useSandbox();
-	let logs: LogCapture;
-	const servers: WebhookServer[] = [];
+	const logs = useLogCapture();
+	const servers = useWebhookServers();
 
-	beforeEach(() => {
-		sandbox.reset();
-		logs = captureLogs();
-	});
-	afterEach(async () => {
-		logs.restore();
-		await Promise.all(servers.splice(0).map((server) => server.close()));
-	});
+	beforeEach(() => sandbox.reset());
 
 	async function serve(workflow: WorkflowJson) {
 		const server = await startWebhookServer(workflow, { credentials: pageCredential(sandbox.url, sandbox.config.meta) });
