@@ -12,7 +12,7 @@
 // when a target is missed, so it can gate CI.
 import { createHmac } from 'node:crypto';
 
-import { signBody } from '../nodes/shared/providers/meta/signature';
+import { signBody } from '../nodes/shared/providers/meta/graph/signature';
 import type { EventType } from '../nodes/shared/model/event';
 import { EVENT_TYPES } from '../nodes/shared/model/event';
 import { handleDelivery } from '../nodes/MessengerTrigger/webhook';

@@ -8,18 +8,16 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { InputValidationError } from '../shared/model/setup-input';
-import { SEARCH_APPLICATIONS_METHOD, searchInfobipApplications } from '../shared/providers/infobip/application-search';
+import { SEARCH_APPLICATIONS_METHOD, searchInfobipApplications } from './application-search';
 import { actionSubtitle, credentialDescriptions, facebookPageSourceProperties, resourceProperty } from './descriptions/common';
 import { infobipApplicationFields, infobipApplicationOperations } from './descriptions/infobipApplication';
 import { messengerProfileFields, messengerProfileOperations } from './descriptions/messengerProfile';
 import { pageSubscriptionFields, pageSubscriptionOperations } from './descriptions/pageSubscription';
 import { userProfileFields, userProfileOperations } from './descriptions/userProfile';
 import { infobipApplicationOperations as infobipApplicationActions } from './operations/infobipApplication';
-import {
-	messengerProfileOperations as messengerProfileActions,
-	pageSubscriptionOperations as pageSubscriptionActions,
-	userProfileOperations as userProfileActions,
-} from './operations/page';
+import { messengerProfileOperations as messengerProfileActions } from './operations/messengerProfile';
+import { pageSubscriptionOperations as pageSubscriptionActions } from './operations/pageSubscription';
+import { userProfileOperations as userProfileActions } from './operations/userProfile';
 
 const ACTIONS: Record<string, Record<string, (ctx: IExecuteFunctions, itemIndex: number) => Promise<IDataObject[]>>> = {
 	infobipApplication: infobipApplicationActions,

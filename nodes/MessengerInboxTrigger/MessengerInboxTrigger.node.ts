@@ -8,8 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
-import { baseUrlOf } from '../shared/providers/util';
-import { INFOBIP_SETUP_API, requestFullResponse } from '../shared/setup-request';
+import { INBOX_PROVIDER } from '../shared/providers';
+import { requestFullResponse } from '../shared/setup-request';
 import { drainInbox, MAX_PULL_LIMIT, MAX_REQUEST_MS } from './drain';
 import { pullConnectionError, pullHttpError, shownBody, unreadablePageError } from './pull-errors';
 import { pendingWait, rateLimitWait, rememberWait } from './rate-limit';
@@ -41,7 +41,7 @@ export class MessengerInboxTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'infobipMessengerApi', required: true }],
+		credentials: [{ name: INBOX_PROVIDER.credentialType, required: true }],
 		properties: [
 			{
 				displayName:
@@ -81,9 +81,8 @@ export class MessengerInboxTrigger implements INodeType {
 			return null;
 		}
 
-		const credentials = await this.getCredentials('infobipMessengerApi');
+		const credentials = await this.getCredentials(INBOX_PROVIDER.credentialType);
 		const secrets = [credentials.apiKey, credentials.password].filter((value): value is string => typeof value === 'string');
-		const url = `${baseUrlOf(credentials)}/facebook/1/inbox/reports`;
 		const start = Date.now();
 		const result = await drainInbox({
 			limit,
@@ -91,7 +90,7 @@ export class MessengerInboxTrigger implements INodeType {
 			...timingOf(this, start),
 			singlePage: manual,
 			pull: async (pageLimit, timeout) => {
-				const response = await requestFullResponse(this, INFOBIP_SETUP_API, { method: 'GET', url, qs: { limit: pageLimit }, json: true, timeout }).catch(
+				const response = await requestFullResponse(this, INBOX_PROVIDER.setup, INBOX_PROVIDER.inboxPull.buildPullRequest(credentials, pageLimit, timeout)).catch(
 					(error: unknown) => {
 						throw pullConnectionError(this.getNode(), error, pageLimit);
 					},

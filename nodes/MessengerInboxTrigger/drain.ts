@@ -5,10 +5,10 @@
 // the per-poll cap; what is still in the inbox is simply pulled by the next poll.
 import type { MessengerEvent } from '../shared/model/event';
 import { DEFAULT_PROVIDER_TIMEOUT_MS } from '../shared/provider-http';
-import { parseInfobipPage } from '../shared/providers/infobip/inbound';
+import { INBOX_PROVIDER } from '../shared/providers';
 
 /** The most `limit` Infobip's pull endpoints accept (providers.md). */
-export const MAX_PULL_LIMIT = 1000;
+export const MAX_PULL_LIMIT = INBOX_PROVIDER.inboxPull.maxLimit;
 /** The longest one pull may take before it counts as failed: every provider call's default timeout. */
 export const MAX_REQUEST_MS = DEFAULT_PROVIDER_TIMEOUT_MS;
 
@@ -66,7 +66,7 @@ export async function drainInbox(options: DrainOptions): Promise<DrainResult> {
 		}
 		pages++;
 
-		const page = parseInfobipPage(body);
+		const page = INBOX_PROVIDER.inboxPull.parsePage(body);
 		if (!page.ok) {
 			// A 2xx that is not the documented shape may still have emptied part of the inbox: it is no
 			// message, so it is handed back for the caller to report, and the drain stops.

@@ -10,10 +10,11 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { TriggerChoice } from '../shared/model/event';
 import { isTriggerChoice } from '../shared/model/event';
-import { isInboundFormat } from '../shared/providers/inbound';
-import { inboundAuthOf, PAGE_CREDENTIAL, unsignedAllowed } from './configuration';
+import { INBOUND_PARSERS, isInboundFormat, PROVIDERS } from '../shared/providers';
+import { inboundAuthOf, unsignedAllowed } from './configuration';
 import { MAX_EVENTS_PER_DELIVERY } from './delivery-limits';
 import { DEFAULT_EVENTS, eventsProperties } from './descriptions/events';
+import { PANEL_ORDER } from './descriptions/display';
 import { noticeProperties } from './descriptions/notices';
 import {
 	authenticationProperties,
@@ -33,6 +34,9 @@ import type { Outcome, TriggerSettings } from './webhook';
 import { answerHandshake, handleDelivery } from './webhook';
 
 const webhookSecrets = new WebhookSecretCache();
+
+/** "via Meta", by provider, for the subtitle; the default provider first, as saved subtitles had it. */
+const VIA = Object.fromEntries(PANEL_ORDER.map((provider) => [provider, `via ${PROVIDERS[provider].brand}`]));
 const recentEvents = new RecentEvents();
 
 /** A positive number option, or the fallback when it is unset or not one. */
@@ -46,6 +50,7 @@ async function settingsOf(ctx: IWebhookFunctions): Promise<TriggerSettings> {
 	const read = (name: string, fallback: unknown) => ctx.getNodeParameter(name, fallback);
 	const format = ctx.getNodeParameter('provider') as string;
 	if (!isInboundFormat(format)) throw new NodeOperationError(node, `Unknown provider "${format}"`);
+	const { signed } = INBOUND_PARSERS[format];
 	const events = (ctx.getNodeParameter('events', DEFAULT_EVENTS) as string[]).filter(isTriggerChoice);
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	const settings: TriggerSettings = {
@@ -53,16 +58,17 @@ async function settingsOf(ctx: IWebhookFunctions): Promise<TriggerSettings> {
 		events: new Set<TriggerChoice>(events),
 		maxBodyBytes: positive(options.maxBodyKb, DEFAULT_MAX_BODY_KB) * 1024,
 		maxEvents: Math.min(positive(options.maxEvents, MAX_EVENTS_PER_DELIVERY), MAX_EVENTS_PER_DELIVERY),
-		auth: format === 'meta' ? { kind: 'none' } : inboundAuthOf(node, read),
+		auth: signed ? { kind: 'none' } : inboundAuthOf(node, read),
 		// The webhook id names this trigger node; n8n gives every trigger node its own.
 		redeliveries:
 			options.dropRedeliveries === false ? undefined : { recent: recentEvents, scope: node.webhookId ?? `${ctx.getWorkflow().id}/${node.name}` },
 	};
-	if (format === 'meta') {
-		const credentialId = node.credentials?.[PAGE_CREDENTIAL]?.id ?? undefined;
+	if (signed) {
+		const { credentialType } = PROVIDERS[format];
+		const credentialId = node.credentials?.[credentialType]?.id ?? undefined;
 		const secrets = await webhookSecrets.get(credentialId, async () => {
-			const credentials = await ctx.getCredentials(PAGE_CREDENTIAL);
-			return { appSecret: String(credentials.appSecret ?? ''), verifyToken: String(credentials.verifyToken ?? '') };
+			const { signingSecret, verifyToken } = signed.secretsOf(await ctx.getCredentials(credentialType));
+			return { appSecret: signingSecret, verifyToken };
 		});
 		settings.appSecret = secrets.appSecret;
 		settings.verifyToken = secrets.verifyToken;
@@ -134,7 +140,7 @@ export class MessengerTrigger implements INodeType {
 		// so a new default needs a new version for versions 1 and 2 to keep their meaning.
 		version: [1, 2, 3],
 		defaultVersion: 3,
-		subtitle: '={{ ({"meta": "via Meta", "infobip": "via Infobip", "cm": "via CM.com"})[$parameter["provider"]] }}',
+		subtitle: `={{ (${JSON.stringify(VIA)})[$parameter["provider"]] }}`,
 		// n8n's node picker merges this trigger into the Messenger node's entry and shows this text for both
 		// (editor-ui useActionsGeneration.ts, generateMergedNodesAndActions), so it describes the pair.
 		description: 'Send and receive Facebook Messenger messages through Meta, Infobip or CM.com',
@@ -181,10 +187,9 @@ export class MessengerTrigger implements INodeType {
 		}
 		const request = this.getRequestObject();
 		if (this.getWebhookName() === 'setup') {
-			// n8n registers no GET webhook for the other providers (./descriptions/webhooks.ts); should one
-			// be served all the same, it still starts nothing.
-			if (settings.format !== 'meta') return respond(this, 405, 'Use POST', { Allow: 'POST' });
-			return act(this, answerHandshake(this.getQueryData() as IDataObject, settings.verifyToken));
+			// n8n registers no GET webhook for the providers that sign nothing (./descriptions/webhooks.ts);
+			// should one be served all the same, it is told to POST and starts nothing.
+			return act(this, answerHandshake(settings.format, this.getQueryData() as IDataObject, settings.verifyToken));
 		}
 		const rawBody = await rawBodyOf(this);
 		if (rawBody === undefined) return respond(this, 400, 'Could not read the request body');

@@ -2,7 +2,7 @@
 // not, so the user can require a shared secret (header or path) or basic auth, as with n8n's own
 // Webhook node. Every comparison is constant-time.
 
-import { secretsEqual } from '../shared/providers/meta/signature';
+import { secretsEqual } from '../shared/secrets-equal';
 
 /** Request headers as Node's http module gives them (names in lower case). */
 export type HeaderMap = Record<string, string | string[] | undefined>;

@@ -6,10 +6,10 @@
 import type { IHookFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isProviderName, PROVIDERS } from '../shared/providers';
 import type { InboundAuth } from './auth';
 
 export const SAFE_DEFAULTS_VERSION = 3;
-export const PAGE_CREDENTIAL = 'facebookPageMessengerApi';
 
 /** The node parameters this module reads; both IHookFunctions and IWebhookFunctions provide it. */
 type ReadParameter = (name: string, fallback: unknown) => unknown;
@@ -69,7 +69,9 @@ const who = (ctx: IHookFunctions) => `Messenger Trigger "${ctx.getNode().name}" 
 export async function checkActivation(ctx: IHookFunctions): Promise<void> {
 	const node = ctx.getNode();
 	const read: ReadParameter = (name, fallback) => ctx.getNodeParameter(name, fallback);
-	if (ctx.getNodeParameter('provider') !== 'meta') {
+	const name = ctx.getNodeParameter('provider') as string;
+	const provider = isProviderName(name) ? PROVIDERS[name] : undefined;
+	if (!provider?.inbound.signed) {
 		const auth = inboundAuthOf(node, read);
 		const incomplete = incompleteAuth(auth);
 		if (incomplete) throw new NodeOperationError(node, `${incomplete}. Set it on the node, then activate again.`);
@@ -78,8 +80,8 @@ export async function checkActivation(ctx: IHookFunctions): Promise<void> {
 		}
 		return;
 	}
-	const credentials = await ctx.getCredentials(PAGE_CREDENTIAL);
-	if (credentials.appSecret) return;
+	const credentials = await ctx.getCredentials(provider.credentialType);
+	if (provider.inbound.signed.secretsOf(credentials).signingSecret) return;
 	if (unsignedAllowed(node, read)) {
 		ctx.logger.warn(
 			`${who(ctx)}: the credential has no App Secret, so X-Hub-Signature-256 is not checked and anyone who knows its URL can start the workflow`,

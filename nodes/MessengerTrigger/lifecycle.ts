@@ -20,30 +20,15 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { TriggerChoice } from '../shared/model/event';
-import type { MetaSubscriptionTarget } from '../shared/providers/meta/subscriptions';
 import { asCallFailure, callFailureError, callProvider } from '../shared/provider-http';
-import { GRAPH_SETUP_API, requestFullResponse } from '../shared/setup-request';
-import {
-	appSubscriptionState,
-	appTokenHeader,
-	createAppSubscriptionRequest,
-	deleteAppSubscriptionRequest,
-	isAlreadyGone,
-	listAppSubscriptionsRequest,
-	listPageSubscriptionsRequest,
-	MetaSetupError,
-	pageSubscriptionComplete,
-	subscribePageRequest,
-	subscriptionTarget,
-	unsubscribePageRequest,
-	webhookFieldsFor,
-} from '../shared/providers/meta/subscriptions';
+import { isProviderName, messengerWebhooks as webhooks, PROVIDERS } from '../shared/providers';
+import { requestFullResponse } from '../shared/setup-request';
 
 import { claimCallback } from './callback-claim';
-import { checkActivation, PAGE_CREDENTIAL as CREDENTIAL } from './configuration';
+import { checkActivation } from './configuration';
 
 interface Registration {
-	target: MetaSubscriptionTarget;
+	target: webhooks.GraphSubscriptionTarget;
 	credentials: ICredentialDataDecryptedObject;
 }
 
@@ -51,15 +36,17 @@ type GraphAnswer = { statusCode: number; body: unknown };
 
 /** What to register, or undefined when this trigger registers nothing (Infobip, CM.com, or opted out). */
 async function registration(ctx: IHookFunctions): Promise<Registration | undefined> {
-	if (ctx.getNodeParameter('provider') !== 'meta' || ctx.getNodeParameter('registerWebhook', true) === false) return undefined;
-	const credentials = await ctx.getCredentials(CREDENTIAL);
+	const provider = ctx.getNodeParameter('provider') as string;
+	if (!isProviderName(provider) || !PROVIDERS[provider].inbound.registersWebhook) return undefined;
+	if (ctx.getNodeParameter('registerWebhook', true) === false) return undefined;
+	const credentials = await ctx.getCredentials(PROVIDERS[provider].credentialType);
 	const callbackUrl = ctx.getNodeWebhookUrl('default');
 	if (!callbackUrl) throw new NodeOperationError(ctx.getNode(), 'n8n gave this trigger no webhook URL');
 	const events = ctx.getNodeParameter('events', []) as TriggerChoice[];
 	try {
-		return { target: subscriptionTarget(credentials, callbackUrl, webhookFieldsFor(events)), credentials };
+		return { target: webhooks.subscriptionTarget(credentials, callbackUrl, webhooks.webhookFieldsFor(events)), credentials };
 	} catch (error) {
-		if (error instanceof MetaSetupError) throw new NodeOperationError(ctx.getNode(), error.message);
+		if (error instanceof webhooks.MetaSetupError) throw new NodeOperationError(ctx.getNode(), error.message);
 		throw new NodeOperationError(ctx.getNode(), error as Error);
 	}
 }
@@ -71,7 +58,7 @@ function answerOf(response: unknown): GraphAnswer {
 
 /** A call with the page token: the credential's own authentication (Bearer token + appsecret_proof). */
 async function pageCall(ctx: IHookFunctions, request: IHttpRequestOptions): Promise<GraphAnswer> {
-	return answerOf(await requestFullResponse(ctx, GRAPH_SETUP_API, request));
+	return answerOf(await requestFullResponse(ctx, webhooks.SETUP_API, request));
 }
 
 /**
@@ -79,7 +66,7 @@ async function pageCall(ctx: IHookFunctions, request: IHttpRequestOptions): Prom
  * token on the request instead, so this one request is sent without it and carries the app token.
  */
 async function appCall(ctx: IHookFunctions, request: IHttpRequestOptions, registered: Registration): Promise<GraphAnswer> {
-	const headers = { ...request.headers, ...appTokenHeader(registered.credentials) };
+	const headers = { ...request.headers, ...webhooks.appTokenHeader(registered.credentials) };
 	const secrets = [String(registered.credentials.appSecret ?? '')];
 	try {
 		return answerOf(await callProvider(ctx, { displayName: 'Meta' }, { ...request, headers }, { secrets }));
@@ -114,9 +101,9 @@ export async function checkExists(ctx: IHookFunctions): Promise<boolean> {
 	await checkActivation(ctx);
 	const registered = await registration(ctx);
 	if (!registered) return true;
-	const apps = await appCall(ctx, listAppSubscriptionsRequest(registered.target), registered);
+	const apps = await appCall(ctx, webhooks.listAppSubscriptionsRequest(registered.target), registered);
 	if (!ok(apps)) throw graphFailure(ctx, "read the app's webhook subscriptions", apps);
-	const state = appSubscriptionState(apps.body, registered.target);
+	const state = webhooks.appSubscriptionState(apps.body, registered.target);
 	const claim = claimCallback({
 		listener: isTestListener(ctx) ? 'test' : 'production',
 		appId: registered.target.appId,
@@ -141,9 +128,9 @@ export async function checkExists(ctx: IHookFunctions): Promise<boolean> {
 			break;
 	}
 	if (!state.complete) return false;
-	const page = await pageCall(ctx, listPageSubscriptionsRequest(registered.target));
+	const page = await pageCall(ctx, webhooks.listPageSubscriptionsRequest(registered.target));
 	if (!ok(page)) throw graphFailure(ctx, "read the page's subscribed apps", page);
-	return pageSubscriptionComplete(page.body, registered.target);
+	return webhooks.pageSubscriptionComplete(page.body, registered.target);
 }
 
 export async function create(ctx: IHookFunctions): Promise<boolean> {
@@ -151,7 +138,7 @@ export async function create(ctx: IHookFunctions): Promise<boolean> {
 	if (!registered) return true;
 	// Meta calls the URL with its verification GET before it answers this POST; n8n has the webhook
 	// live by then, and the GET is answered from the credential's verify token.
-	const app = await appCall(ctx, createAppSubscriptionRequest(registered.target), registered);
+	const app = await appCall(ctx, webhooks.createAppSubscriptionRequest(registered.target), registered);
 	if (!ok(app)) {
 		throw graphFailure(
 			ctx,
@@ -160,7 +147,7 @@ export async function create(ctx: IHookFunctions): Promise<boolean> {
 			'Meta must reach this URL from the internet (set WEBHOOK_URL for n8n), and the Verify Token in the credential is sent as is.',
 		);
 	}
-	const page = await pageCall(ctx, subscribePageRequest(registered.target));
+	const page = await pageCall(ctx, webhooks.subscribePageRequest(registered.target));
 	if (!ok(page)) throw graphFailure(ctx, 'subscribe the page to the app', page);
 	ctx.logger.debug('Messenger Trigger: Meta webhook registered', { fields: registered.target.fields.join(',') });
 	return true;
@@ -178,21 +165,21 @@ export async function remove(ctx: IHookFunctions): Promise<boolean> {
 		return true;
 	}
 	if (!registered) return true;
-	const apps = await appCall(ctx, listAppSubscriptionsRequest(registered.target), registered);
+	const apps = await appCall(ctx, webhooks.listAppSubscriptionsRequest(registered.target), registered);
 	if (!ok(apps)) throw graphFailure(ctx, "read the app's webhook subscriptions", apps);
-	const state = appSubscriptionState(apps.body, registered.target);
+	const state = webhooks.appSubscriptionState(apps.body, registered.target);
 	if (state.exists && !state.ours) {
 		// Meta keeps one callback per app: another URL took it over since, and it is not ours to remove.
 		ctx.logger.warn('Messenger Trigger: the app webhook now points to another URL; left it in place');
 		return true;
 	}
-	const page = await pageCall(ctx, unsubscribePageRequest(registered.target));
-	if (!ok(page) && !isAlreadyGone(page.statusCode, page.body)) {
+	const page = await pageCall(ctx, webhooks.unsubscribePageRequest(registered.target));
+	if (!ok(page) && !webhooks.isAlreadyGone(page.statusCode, page.body)) {
 		throw graphFailure(ctx, 'unsubscribe the page from the app', page);
 	}
 	if (state.exists) {
-		const app = await appCall(ctx, deleteAppSubscriptionRequest(registered.target), registered);
-		if (!ok(app) && !isAlreadyGone(app.statusCode, app.body)) throw graphFailure(ctx, 'remove the app subscription', app);
+		const app = await appCall(ctx, webhooks.deleteAppSubscriptionRequest(registered.target), registered);
+		if (!ok(app) && !webhooks.isAlreadyGone(app.statusCode, app.body)) throw graphFailure(ctx, 'remove the app subscription', app);
 	}
 	return true;
 }

@@ -5,9 +5,7 @@
 
 import type { MessengerEvent, TriggerChoice } from '../shared/model/event';
 import { triggerChoiceOf } from '../shared/model/event';
-import type { InboundFormat } from '../shared/providers/inbound';
-import { INBOUND_PARSERS } from '../shared/providers/inbound';
-import { secretsEqual, SIGNATURE_HEADER, verifySignature } from '../shared/providers/meta/signature';
+import { INBOUND_PARSERS, type InboundFormat } from '../shared/providers';
 import type { HeaderMap, InboundAuth } from './auth';
 import { checkInboundAuth } from './auth';
 import { jsonDepthExceeds, MAX_EVENTS_PER_DELIVERY, MAX_JSON_DEPTH } from './delivery-limits';
@@ -28,16 +26,16 @@ export interface TriggerSettings {
 	maxBodyBytes: number;
 	/** Events one delivery may carry; MAX_EVENTS_PER_DELIVERY when unset. */
 	maxEvents?: number;
-	/** Meta: the credential's app secret; when set, every delivery's signature is checked. */
+	/** Signed providers (Meta): the credential's signing secret; when set, every delivery's signature is checked. */
 	appSecret?: string;
 	/**
-	 * Meta without an app secret: whether unsigned deliveries are taken (the user's explicit, insecure
+	 * A signed provider without its secret: whether unsigned deliveries are taken (the user's explicit, insecure
 	 * choice). Otherwise such a trigger refuses them, so a URL left behind takes nothing.
 	 */
 	unsignedAllowed?: boolean;
-	/** Meta: the credential's verify token for the GET handshake. */
+	/** Signed providers (Meta): the credential's verify token for the GET handshake. */
 	verifyToken?: string;
-	/** Infobip / CM.com: the configured authentication. */
+	/** Unsigned providers (Infobip, CM.com): the configured authentication. */
 	auth: InboundAuth;
 	/** Drops events this trigger (`scope`) started a run for recently; unset keeps every event. */
 	redeliveries?: { recent: RecentEvents; scope: string };
@@ -62,23 +60,15 @@ const text = (status: number, body: string, headers?: Record<string, string>): O
 	headers,
 });
 
-function firstString(value: unknown): string | undefined {
-	return typeof value === 'string' ? value : undefined;
-}
-
 /**
- * Meta's verification GET: `hub.challenge` echoed as text/plain when `hub.mode=subscribe` and
- * `hub.verify_token` equals the credential's token; 403 otherwise (an empty token never matches).
+ * The provider's verification GET (Meta's `hub.challenge`, answered by its registry row), as text/plain.
+ * A provider that signs nothing has no handshake: it is told to POST, and nothing starts.
  */
-export function answerHandshake(query: Record<string, unknown>, verifyToken: string | undefined): Outcome {
-	const mode = firstString(query['hub.mode']);
-	const token = firstString(query['hub.verify_token']);
-	const challenge = firstString(query['hub.challenge']);
-	if (mode !== 'subscribe' || token === undefined || !secretsEqual(verifyToken ?? '', token)) {
-		return text(403, 'Verification failed');
-	}
-	if (challenge === undefined || challenge === '' || challenge.length > 1024) return text(400, 'Missing hub.challenge');
-	return text(200, challenge);
+export function answerHandshake(format: InboundFormat, query: Record<string, unknown>, verifyToken: string | undefined): Outcome {
+	const signed = INBOUND_PARSERS[format].signed;
+	if (!signed) return text(405, 'Use POST', { Allow: 'POST' });
+	const answer = signed.answerHandshake(query, verifyToken);
+	return text(answer.status, answer.body);
 }
 
 function parseJson(rawBody: Buffer): { ok: true; value: unknown } | { ok: false } {
@@ -98,9 +88,10 @@ function parseJson(rawBody: Buffer): { ok: true; value: unknown } | { ok: false 
 export function handleDelivery(request: InboundRequest, settings: TriggerSettings): Outcome {
 	if (request.rawBody.length > settings.maxBodyBytes) return text(413, 'Payload too large');
 
-	if (settings.format === 'meta') {
+	const parser = INBOUND_PARSERS[settings.format];
+	if (parser.signed) {
 		if (settings.appSecret) {
-			const check = verifySignature(settings.appSecret, request.rawBody, request.headers[SIGNATURE_HEADER]);
+			const check = parser.signed.verifySignature(settings.appSecret, request.rawBody, request.headers[parser.signed.signatureHeader]);
 			if (!check.ok) return text(check.status, `Invalid signature: ${check.reason}`);
 		} else if (!settings.unsignedAllowed) {
 			// Activation refuses this configuration; a credential emptied since gets here.
@@ -116,7 +107,6 @@ export function handleDelivery(request: InboundRequest, settings: TriggerSetting
 	const json = parseJson(request.rawBody);
 	if (!json.ok) return text(400, 'Body is not valid JSON');
 
-	const parser = INBOUND_PARSERS[settings.format];
 	const parsed = parser.parse(json.value);
 	if (!parsed.ok) return text(400, parsed.error.message);
 	const maxEvents = settings.maxEvents ?? MAX_EVENTS_PER_DELIVERY;

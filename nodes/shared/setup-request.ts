@@ -1,53 +1,10 @@
 import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IN8nHttpFullResponse, NodeApiError } from 'n8n-workflow';
 
 import { asCallFailure, callFailureError, callProvider, type ProviderCallContext, type ProviderTarget } from './provider-http';
-import { parseInfobipError } from './providers/infobip/parse';
-import { parseMetaError } from './providers/meta/parse';
 import { providerApiError } from './provider-error';
-import type { ProviderErrorInfo } from './providers/types';
+import type { SetupApi } from './providers/types';
 
-/**
- * The provider APIs the setup calls (Messenger Application node, list searches) talk to. Setup is not
- * a send: no retries, and any call may run from a node's execute() or from the editor's list search.
- */
-export interface SetupApi {
-	displayName: string;
-	credentialType: string;
-	parseError(statusCode: number, body: unknown): ProviderErrorInfo | undefined;
-}
-
-/** The send adapters' error parsers, with hints that fit setup calls where the send hints do not. */
-function withHints(
-	parse: SetupApi['parseError'],
-	hints: Readonly<Record<string, string>>,
-): SetupApi['parseError'] {
-	return (statusCode, body) => {
-		const problem = parse(statusCode, body);
-		if (!problem) return problem;
-		const hint = hints[problem.code ?? ''] ?? hints[(problem.code ?? '').split('/')[0]];
-		return hint ? { ...problem, hint } : problem;
-	};
-}
-
-export const INFOBIP_SETUP_API: SetupApi = {
-	displayName: 'Infobip',
-	credentialType: 'infobipMessengerApi',
-	parseError: withHints(parseInfobipError, {
-		BAD_REQUEST: 'Infobip refused the application details: check the page access token, the Facebook App ID and the App Secret',
-		NOT_FOUND: 'No application with this key in this Infobip account: list the applications to see the keys',
-	}),
-};
-
-export const GRAPH_SETUP_API: SetupApi = {
-	displayName: 'Meta Graph API',
-	credentialType: 'facebookPageMessengerApi',
-	parseError: withHints(parseMetaError, {
-		'100/2018001': 'No user with this PSID for this page: PSIDs are page-scoped, so use the sender ID of this page\'s own webhook events',
-		'100/33': 'The page ID of the Facebook Page credential is wrong, or its token belongs to another page',
-		'200': 'The page token lacks a permission this call needs (pages_messaging, pages_manage_metadata for subscriptions and the profile)',
-		'210': 'This call needs a page access token, not a user or app token',
-	}),
-};
+export type { SetupApi } from './providers/types';
 
 export type SetupContext = IExecuteFunctions | ILoadOptionsFunctions;
 

@@ -1,19 +1,16 @@
 import { CmComMessengerApi } from '../../credentials/CmComMessengerApi.credentials';
 import { FacebookPageMessengerApi } from '../../credentials/FacebookPageMessengerApi.credentials';
 import { InfobipMessengerApi } from '../../credentials/InfobipMessengerApi.credentials';
-import { startSandbox, type Sandbox } from '../../sandbox';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { sandboxCredentials, secretsOf } from '../nodes/Messenger/helpers';
 import { runCredentialTest } from './run-credential-test';
+import { useSandbox } from '../support/sandbox';
+import { PROVIDER_NAMES } from '../../nodes/shared/providers';
 
 describe('credential tests against the sandbox', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(() => sandbox.close());
 
 	// Each failure is the provider's documented answer from the sandbox, read by n8n-core's RoutingNode as
 	// n8n's "Test credential" button does; the message must carry the provider's reason and the fix.
@@ -83,7 +80,7 @@ describe('credential tests against the sandbox', () => {
 	it('no test message carries a secret', async () => {
 		const types = { infobip: new InfobipMessengerApi(), cm: new CmComMessengerApi(), meta: new FacebookPageMessengerApi() };
 		const secrets = secretsOf(sandbox);
-		for (const provider of ['infobip', 'cm', 'meta'] as const) {
+		for (const provider of PROVIDER_NAMES) {
 			const good = sandboxCredentials(sandbox, provider);
 			const breakages: ICredentialDataDecryptedObject[] = [{ apiKey: 'wrong' }, { productToken: 'wrong' }, { accessToken: 'EAAwrong' }, { appSecret: 'x-secret' }];
 			for (const broken of breakages) {

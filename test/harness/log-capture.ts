@@ -37,3 +37,29 @@ export function captureLogs(): LogCapture {
 		restore: () => spies.forEach((spy) => spy.mockRestore()),
 	};
 }
+
+/**
+ * A capture for each test of the calling describe block: started before each test, restored after it.
+ * Returns a stand-in for the current test's capture, so a test writes `logs.matching(...)`.
+ */
+export function useLogCapture(): LogCapture {
+	let current: LogCapture | undefined;
+	beforeEach(() => {
+		current = captureLogs();
+	});
+	afterEach(() => {
+		current?.restore();
+		current = undefined;
+	});
+	const capture = (): LogCapture => {
+		if (!current) throw new Error('No log capture outside a test of the block that called useLogCapture()');
+		return current;
+	};
+	return {
+		get lines() {
+			return capture().lines;
+		},
+		matching: (level, text) => capture().matching(level, text),
+		restore: () => capture().restore(),
+	};
+}

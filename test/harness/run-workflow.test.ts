@@ -1,21 +1,14 @@
-import type { Sandbox } from '../../sandbox';
-import { startSandbox } from '../../sandbox';
 import { runWorkflow } from './run-workflow';
 import { singleNodeWorkflow } from './workflows';
+import { useSandbox } from '../support/sandbox';
 
 // Proves the harness itself: a workflow exported the way n8n exports it runs through n8n-core's
 // WorkflowExecute, expressions resolve, credentials authenticate through both of n8n's forms
 // (function and generic), and the request reaches the sandbox over a real socket.
 describe('runWorkflow against the provider sandbox', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
 
-	afterAll(async () => {
-		await sandbox.close();
-	});
 
 	beforeEach(() => sandbox.clearLog());
 

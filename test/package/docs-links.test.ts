@@ -10,7 +10,7 @@ import { headingAnchors, slugOf } from '../support/markdown-anchors';
 const root = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const REPOSITORY_PAGE = String(pkg.homepage).replace(/#.*$/, '');
-const DOCS = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md'];
+const DOCS = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', 'ARCHITECTURE.md'];
 
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 const anchorsOf = (file: string) => new Set(headingAnchors(read(file)));

@@ -1,7 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor } from './display';
+import { RETIRED_OPERATIONS } from '../../shared/model/provider-changes';
+import { PROVIDER_NAMES } from '../../shared/providers';
+import { providersWhere, showFor } from './display';
 import { showFields } from './message';
+
+const REACTING = providersWhere((capabilities) => capabilities.senderActions.includes('react'));
+const OPT_IN_RETIRED = PROVIDER_NAMES.filter((provider) => RETIRED_OPERATIONS[provider]?.includes('optInRequest'));
 
 export const actionProperties: INodeProperties[] = [
 	{
@@ -25,7 +30,7 @@ export const actionProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. {{ $json.messageId }}',
-		displayOptions: { show: { provider: ['meta'], operation: ['senderAction'], senderAction: ['react', 'unreact'] } },
+		displayOptions: { show: { provider: REACTING, operation: ['senderAction'], senderAction: ['react', 'unreact'] } },
 		description: 'The message to react to (mid), e.g. the trigger\'s messageId',
 	},
 	{
@@ -35,7 +40,7 @@ export const actionProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 👍',
-		displayOptions: { show: { provider: ['meta'], operation: ['senderAction'], senderAction: ['react'] } },
+		displayOptions: { show: { provider: REACTING, operation: ['senderAction'], senderAction: ['react'] } },
 		description: 'The reaction: any emoji',
 	},
 	{
@@ -69,6 +74,6 @@ export const actionProperties: INodeProperties[] = [
 		name: 'marketingNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { provider: ['meta'], operation: ['optInRequest'] } },
+		displayOptions: { show: { provider: OPT_IN_RETIRED, operation: ['optInRequest'] } },
 	},
 ];

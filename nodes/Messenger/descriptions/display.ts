@@ -1,12 +1,10 @@
 import type { IDisplayOptions } from 'n8n-workflow';
 
-import {
-	MESSENGER_CAPABILITIES,
-	type ProviderCapabilities,
-} from '../../shared/model/capabilities';
+import type { ProviderCapabilities } from '../../shared/model/capabilities';
 import type { OperationName, ProviderName } from '../../shared/model/message';
+import { MESSENGER_CAPABILITIES, PROVIDER_NAMES } from '../../shared/providers';
 
-export const ALL_PROVIDERS: readonly ProviderName[] = ['infobip', 'cm', 'meta'];
+export const ALL_PROVIDERS: readonly ProviderName[] = PROVIDER_NAMES;
 
 /** Providers whose capabilities pass `test`, e.g. the ones that can upload media. */
 export function providersWhere(test: (capabilities: ProviderCapabilities) => boolean): ProviderName[] {

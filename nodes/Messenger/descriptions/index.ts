@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { OPERATION_LABELS, PROVIDER_LABELS } from '../../shared/model/capabilities';
+import { OPERATION_LABELS } from '../../shared/model/capabilities';
+import { PROVIDER_LABELS } from '../../shared/providers';
 
 import { actionProperties } from './action';
 import { inputModeProperty, mediaProperties, messageJsonProperty, textProperties } from './message';

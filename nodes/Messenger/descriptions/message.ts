@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MESSENGER_CAPABILITIES, OPERATION_LABELS } from '../../shared/model/capabilities';
-import { MESSENGER_LIMITS } from '../../shared/model/limits';
+import { OPERATION_LABELS } from '../../shared/model/capabilities';
+import { MESSENGER_CAPABILITIES, MESSENGER_LIMITS } from '../../shared/providers';
 import type { OperationName, ProviderName } from '../../shared/model/message';
 import { ALL_PROVIDERS, showFor } from './display';
 
@@ -105,7 +105,7 @@ function mediaSourceProperties(): INodeProperties[] {
 			required: true,
 			placeholder: 'https://example.com/picture.png',
 			description:
-				provider === 'meta'
+				MESSENGER_LIMITS[provider].media.templateUrlHosts.includes('facebook.com')
 					? 'A public URL; for a media template it must be a Facebook URL (or upload the file as binary instead)'
 					: 'A public URL the provider downloads the media from; its name should end in the right extension',
 			displayOptions: showFields(mediaOperations, [provider], sources.length > 1 ? { mediaSource: ['url'] } : {}),

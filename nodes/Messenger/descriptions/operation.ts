@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { MESSENGER_CAPABILITIES, OPERATION_LABELS, PROVIDER_LABELS } from '../../shared/model/capabilities';
+import { OPERATION_LABELS } from '../../shared/model/capabilities';
+import { DEFAULT_PROVIDER, MESSENGER_CAPABILITIES, PROVIDER_LABELS, PROVIDER_NAMES } from '../../shared/providers';
 import type { OperationName, ProviderName } from '../../shared/model/message';
 import { RETIRED_OPERATIONS } from '../../shared/model/provider-changes';
 
@@ -59,7 +60,12 @@ const RESOURCES: ReadonlyArray<{
  * picked there sets the first value of each of that parameter's show conditions (provider: meta, the
  * default anyway).
  */
-const PROVIDER_ORDER: readonly ProviderName[] = ['meta', 'cm', 'infobip'];
+const PROVIDER_ORDER: readonly ProviderName[] = [
+	DEFAULT_PROVIDER,
+	...PROVIDER_NAMES.filter((name) => name !== DEFAULT_PROVIDER).sort(
+		(a, b) => MESSENGER_CAPABILITIES[b].operations.length - MESSENGER_CAPABILITIES[a].operations.length,
+	),
+];
 
 function supported(provider: ProviderName, operation: OperationName): boolean {
 	return MESSENGER_CAPABILITIES[provider].operations.includes(operation);

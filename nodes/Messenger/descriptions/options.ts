@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { MESSENGER_LIMITS } from '../../shared/model/limits';
+import { MESSENGER_LIMITS } from '../../shared/providers';
 import { MESSAGE_TAGS } from '../../shared/model/provider-changes';
 import { ALL_PROVIDERS, providersWhere, showOptionFor } from './display';
 import { CONTENT_OPERATIONS } from './message';
@@ -128,7 +128,7 @@ export const optionsProperty: INodeProperties = {
 			name: 'reusable',
 			type: 'boolean',
 			default: false,
-			displayOptions: showOptionFor(['media', 'mediaTemplate'], ['meta']),
+			displayOptions: showOptionFor(['media', 'mediaTemplate'], providersWhere((capabilities) => capabilities.mediaSources.includes('binary'))),
 			description: 'Whether Meta keeps the media so its attachment ID can be sent again',
 		},
 		// One stored name for both meanings, so saved workflows keep their sender; the label says which
@@ -139,7 +139,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 0F3C3F29829FAB88714BA205BEC6D28F',
-			displayOptions: { show: { '/provider': ['infobip'] } },
+			displayOptions: { show: { '/provider': providersWhere((capabilities) => capabilities.sender === 'applicationKey') } },
 			description: 'The Infobip application key to send from, instead of the credential\'s Default Sender',
 		},
 		{
@@ -148,7 +148,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 100000000000001',
-			displayOptions: { show: { '/provider': ['cm', 'meta'] } },
+			displayOptions: { show: { '/provider': providersWhere((capabilities) => capabilities.sender === 'pageId') } },
 			description: 'The Facebook page ID (digits) to send from, instead of the credential\'s page ID',
 		},
 		{

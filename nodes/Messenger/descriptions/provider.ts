@@ -1,30 +1,16 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-import type { ProviderName } from '../../shared/model/message';
+import { DEFAULT_PROVIDER, PROVIDER_NAMES, PROVIDERS, providerOptions } from '../../shared/providers';
 
 export const providerProperty: INodeProperties = {
 	displayName: 'Provider',
 	name: 'provider',
 	type: 'options',
 	noDataExpression: true,
-	options: [
-		{ name: 'CM.com', value: 'cm', description: 'CM.com Business Messaging; uses a CM.com (Messenger) API credential' },
-		{ name: 'Infobip', value: 'infobip', description: 'Infobip\'s Facebook Messenger API; uses an Infobip (Messenger) API credential' },
-		{
-			name: 'Meta Graph API (Direct)',
-			value: 'meta',
-			description: 'Meta\'s Send API with a page access token; uses a Facebook Page (Messenger) API credential',
-		},
-	],
-	default: 'meta',
+	options: providerOptions('send'),
+	default: DEFAULT_PROVIDER,
 	description: 'Which service sends the message; each provider has its own credential and its own options',
 };
-
-const CREDENTIAL_OF: ReadonlyArray<[string, ProviderName]> = [
-	['infobipMessengerApi', 'infobip'],
-	['cmComMessengerApi', 'cm'],
-	['facebookPageMessengerApi', 'meta'],
-];
 
 /**
  * Each credential is shown for its provider by hiding it for the other two, not by `show`. n8n's editor
@@ -33,10 +19,10 @@ const CREDENTIAL_OF: ReadonlyArray<[string, ProviderName]> = [
  * the panel and folds it into the credential box as a small switch. `hide` is evaluated the same way at
  * run time (NodeHelpers.displayParameter) but is not read by that detection, so Provider stays a field.
  */
-export const credentialsForProviders: INodeCredentialDescription[] = CREDENTIAL_OF.map(([name, provider]) => ({
-	name,
+export const credentialsForProviders: INodeCredentialDescription[] = PROVIDER_NAMES.map((provider) => ({
+	name: PROVIDERS[provider].credentialType,
 	required: true,
 	displayOptions: {
-		hide: { provider: CREDENTIAL_OF.map(([, other]) => other).filter((other) => other !== provider) },
+		hide: { provider: PROVIDER_NAMES.filter((other) => other !== provider) },
 	},
 }));

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MESSENGER_CAPABILITIES } from '../../shared/model/capabilities';
+import { MESSENGER_CAPABILITIES } from '../../shared/providers';
 import type { RecipientKind } from '../../shared/model/message';
 import { ALL_PROVIDERS } from './display';
 

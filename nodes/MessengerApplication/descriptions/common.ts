@@ -1,5 +1,7 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
+import { infobipApplications } from '../../shared/providers';
+
 export const PAGE_RESOURCES = ['messengerProfile', 'pageSubscription', 'userProfile'];
 
 export const resourceProperty: INodeProperties = {
@@ -67,8 +69,8 @@ export const facebookPageSourceProperties: INodeProperties[] = [
 ];
 
 export const credentialDescriptions: INodeCredentialDescription[] = [
-	{ name: 'infobipMessengerApi', required: true, displayOptions: { show: { resource: ['infobipApplication'] } } },
-	{ name: 'facebookPageMessengerApi', required: true, displayOptions: { show: { facebookPage: ['credential'] } } },
+	{ name: infobipApplications.SETUP_API.credentialType, required: true, displayOptions: { show: { resource: ['infobipApplication'] } } },
+	{ name: infobipApplications.PAGE_CREDENTIAL_TYPE, required: true, displayOptions: { show: { facebookPage: ['credential'] } } },
 ];
 
 /**

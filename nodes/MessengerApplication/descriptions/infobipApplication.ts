@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { infobipApplicationLocator } from '../../shared/providers/infobip/application-search';
+import { infobipApplicationLocator } from './application-locator';
 
 const show = (operation: string[], extra: Record<string, Array<string | boolean>> = {}) => ({
 	show: { resource: ['infobipApplication'], operation, ...extra },

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { PROFILE_FIELDS, PROFILE_LIMITS } from '../../shared/model/profile-limits';
+import { messengerProfile } from '../../shared/providers';
+
+const { PROFILE_FIELDS, PROFILE_LIMITS } = messengerProfile;
 
 const show = (operation: string[], extra: Record<string, Array<string | boolean>> = {}) => ({
 	show: { resource: ['messengerProfile'], operation, ...extra },

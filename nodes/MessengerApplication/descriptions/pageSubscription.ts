@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { BOT_SUBSCRIBED_FIELDS, PAGE_SUBSCRIBED_FIELDS } from '../../shared/model/profile-limits';
+import { pageSubscriptions } from '../../shared/providers';
+
+const { BOT_SUBSCRIBED_FIELDS, PAGE_SUBSCRIBED_FIELDS } = pageSubscriptions;
 
 const show = (operation: string[]) => ({ show: { resource: ['pageSubscription'], operation } });
 

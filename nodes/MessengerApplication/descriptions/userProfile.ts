@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_USER_PROFILE_FIELDS } from '../../shared/model/profile-limits';
+import { userProfile } from '../../shared/providers';
+
+const { DEFAULT_USER_PROFILE_FIELDS } = userProfile;
 
 const show = (operation: string[]) => ({ show: { resource: ['userProfile'], operation } });
 

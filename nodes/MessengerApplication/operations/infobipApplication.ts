@@ -1,36 +1,20 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { InputValidationError } from '../../shared/model/setup-input';
-import {
-	type FacebookAppDetails,
-	applicationAfterUpdate,
-	applicationOutput,
-	buildCreateApplication,
-	buildDeleteApplication,
-	buildGetApplication,
-	buildListApplications,
-	buildUpdateApplication,
-	changedDetails,
-	checkFacebookAppDetails,
-	findMatchingApplication,
-	parseApplication,
-	parseApplicationList,
-	requireKey,
-} from '../../shared/providers/infobip/applications';
-import { INFOBIP_SETUP_API, setupError, setupRequest } from '../../shared/setup-request';
-
-type Operation = (ctx: IExecuteFunctions, itemIndex: number) => Promise<IDataObject[]>;
+import { infobipApplications as applicationsApi } from '../../shared/providers';
+import { setupError, setupRequest } from '../../shared/setup-request';
+import { credentialsOf, type Operation } from './common';
 
 /** The Facebook side of seed 001's create: from a Facebook Page credential, or typed into the node. */
-async function facebookDetails(ctx: IExecuteFunctions, itemIndex: number): Promise<FacebookAppDetails> {
+async function facebookDetails(ctx: IExecuteFunctions, itemIndex: number): Promise<applicationsApi.FacebookAppDetails> {
 	if (ctx.getNodeParameter('facebookPage', itemIndex, 'credential') === 'manual') {
-		return checkFacebookAppDetails({
+		return applicationsApi.checkFacebookAppDetails({
 			pageAccessToken: String(ctx.getNodeParameter('pageAccessToken', itemIndex, '')),
 			appId: String(ctx.getNodeParameter('facebookAppId', itemIndex, '')),
 			appSecret: String(ctx.getNodeParameter('facebookAppSecret', itemIndex, '')),
 		});
 	}
-	const page = await ctx.getCredentials('facebookPageMessengerApi', itemIndex);
+	const page = await ctx.getCredentials(applicationsApi.PAGE_CREDENTIAL_TYPE, itemIndex);
 	const missing = (label: string, field: string): never => {
 		throw new InputValidationError(
 			field,
@@ -40,53 +24,71 @@ async function facebookDetails(ctx: IExecuteFunctions, itemIndex: number): Promi
 	const pageAccessToken = String(page.accessToken ?? '').trim() || missing('Page Access Token', 'accessToken');
 	const appId = String(page.appId ?? '').trim() || missing('App ID', 'appId');
 	const appSecret = String(page.appSecret ?? '').trim() || missing('App Secret', 'appSecret');
-	return checkFacebookAppDetails({ pageAccessToken, appId, appSecret });
+	return applicationsApi.checkFacebookAppDetails({ pageAccessToken, appId, appSecret });
 }
 
 function applicationKey(ctx: IExecuteFunctions, itemIndex: number): string {
-	return requireKey(String(ctx.getNodeParameter('applicationKey', itemIndex, '', { extractValue: true }) ?? ''));
+	return applicationsApi.requireKey(String(ctx.getNodeParameter('applicationKey', itemIndex, '', { extractValue: true }) ?? ''));
 }
 
-const secretsOf = (details: FacebookAppDetails): string[] => [details.pageAccessToken, details.appSecret];
+const secretsOf = (details: applicationsApi.FacebookAppDetails): string[] => [details.pageAccessToken, details.appSecret];
+
+interface PendingUpdate {
+	credentials: ICredentialDataDecryptedObject;
+	current: applicationsApi.InfobipApplication;
+	details: applicationsApi.FacebookAppDetails;
+	changedFields: string[];
+	secrets: string[];
+}
+
+/** Sends the changed Facebook details of an application and reports it as updated. */
+async function sendUpdate(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	{ credentials, current, details, changedFields, secrets }: PendingUpdate,
+	message: (fields: string) => string,
+): Promise<IDataObject[]> {
+	const request = applicationsApi.buildUpdateApplication(current.key, details, credentials);
+	const updated = await setupRequest(ctx, applicationsApi.SETUP_API, request, { itemIndex, secrets });
+	return [
+		{
+			...applicationsApi.applicationOutput(applicationsApi.applicationAfterUpdate(current, details, updated.body), credentials),
+			change: 'updated',
+			changedFields,
+			message: message(changedFields.join(', ')),
+		},
+	];
+}
 
 const create: Operation = async (ctx, itemIndex) => {
-	const credentials = await ctx.getCredentials(INFOBIP_SETUP_API.credentialType, itemIndex);
+	const credentials = await credentialsOf(ctx, applicationsApi.SETUP_API, itemIndex);
 	const details = await facebookDetails(ctx, itemIndex);
 	const secrets = secretsOf(details);
 	if (ctx.getNodeParameter('ifExists', itemIndex, 'reuse') === 'reuse') {
-		const list = await setupRequest(ctx, INFOBIP_SETUP_API, buildListApplications(credentials), { itemIndex, secrets });
-		const existing = findMatchingApplication(parseApplicationList(list.body), details);
+		const list = await setupRequest(ctx, applicationsApi.SETUP_API, applicationsApi.buildListApplications(credentials), { itemIndex, secrets });
+		const existing = applicationsApi.findMatchingApplication(applicationsApi.parseApplicationList(list.body), details);
 		if (existing) {
-			const changedFields = changedDetails(existing, details);
+			const changedFields = applicationsApi.changedDetails(existing, details);
 			if (!changedFields.length) {
 				return [
 					{
-						...applicationOutput(existing, credentials),
+						...applicationsApi.applicationOutput(existing, credentials),
 						change: 'unchanged',
 						changedFields,
 						message: `Application ${existing.key} already connects this page and Facebook app ${details.appId}; nothing was created`,
 					},
 				];
 			}
-			const updated = await setupRequest(ctx, INFOBIP_SETUP_API, buildUpdateApplication(existing.key, details, credentials), {
-				itemIndex,
-				secrets,
-			});
-			return [
-				{
-					...applicationOutput(applicationAfterUpdate(existing, details, updated.body), credentials),
-					change: 'updated',
-					changedFields,
-					message: `Application ${existing.key} already connected this page; updated ${changedFields.join(', ')}`,
-				},
-			];
+			return await sendUpdate(ctx, itemIndex, { credentials, current: existing, details, changedFields, secrets }, (fields) =>
+				`Application ${existing.key} already connected this page; updated ${fields}`,
+			);
 		}
 	}
-	const created = await setupRequest(ctx, INFOBIP_SETUP_API, buildCreateApplication(details, credentials), { itemIndex, secrets });
-	const app = parseApplication(created.body);
+	const created = await setupRequest(ctx, applicationsApi.SETUP_API, applicationsApi.buildCreateApplication(details, credentials), { itemIndex, secrets });
+	const app = applicationsApi.parseApplication(created.body);
 	return [
 		{
-			...applicationOutput(app, credentials),
+			...applicationsApi.applicationOutput(app, credentials),
 			change: 'created',
 			changedFields: [],
 			message: `Created application ${app.key}; Infobip added its webhook to Facebook app ${details.appId}`,
@@ -95,63 +97,52 @@ const create: Operation = async (ctx, itemIndex) => {
 };
 
 const update: Operation = async (ctx, itemIndex) => {
-	const credentials = await ctx.getCredentials(INFOBIP_SETUP_API.credentialType, itemIndex);
+	const credentials = await credentialsOf(ctx, applicationsApi.SETUP_API, itemIndex);
 	const key = applicationKey(ctx, itemIndex);
 	const details = await facebookDetails(ctx, itemIndex);
 	const secrets = secretsOf(details);
-	const response = await setupRequest(ctx, INFOBIP_SETUP_API, buildGetApplication(key, credentials), { itemIndex, secrets });
-	const current = { ...parseApplication(response.body), key };
-	const changedFields = changedDetails(current, details);
+	const response = await setupRequest(ctx, applicationsApi.SETUP_API, applicationsApi.buildGetApplication(key, credentials), { itemIndex, secrets });
+	const current = { ...applicationsApi.parseApplication(response.body), key };
+	const changedFields = applicationsApi.changedDetails(current, details);
 	if (!changedFields.length) {
 		return [
 			{
-				...applicationOutput(current, credentials),
+				...applicationsApi.applicationOutput(current, credentials),
 				change: 'unchanged',
 				changedFields,
 				message: `Application ${key} already has these Facebook details; nothing was sent`,
 			},
 		];
 	}
-	const updated = await setupRequest(ctx, INFOBIP_SETUP_API, buildUpdateApplication(key, details, credentials), {
-		itemIndex,
-		secrets,
-	});
-	return [
-		{
-			...applicationOutput(applicationAfterUpdate(current, details, updated.body), credentials),
-			change: 'updated',
-			changedFields,
-			message: `Updated ${changedFields.join(', ')} of application ${key}`,
-		},
-	];
+	return await sendUpdate(ctx, itemIndex, { credentials, current, details, changedFields, secrets }, (fields) => `Updated ${fields} of application ${key}`);
 };
 
 const get: Operation = async (ctx, itemIndex) => {
-	const credentials = await ctx.getCredentials(INFOBIP_SETUP_API.credentialType, itemIndex);
+	const credentials = await credentialsOf(ctx, applicationsApi.SETUP_API, itemIndex);
 	const key = applicationKey(ctx, itemIndex);
-	const response = await setupRequest(ctx, INFOBIP_SETUP_API, buildGetApplication(key, credentials), { itemIndex });
-	return [applicationOutput({ ...parseApplication(response.body), key }, credentials)];
+	const response = await setupRequest(ctx, applicationsApi.SETUP_API, applicationsApi.buildGetApplication(key, credentials), { itemIndex });
+	return [applicationsApi.applicationOutput({ ...applicationsApi.parseApplication(response.body), key }, credentials)];
 };
 
 const getAll: Operation = async (ctx, itemIndex) => {
-	const credentials = await ctx.getCredentials(INFOBIP_SETUP_API.credentialType, itemIndex);
-	const response = await setupRequest(ctx, INFOBIP_SETUP_API, buildListApplications(credentials), { itemIndex });
-	const apps = parseApplicationList(response.body);
+	const credentials = await credentialsOf(ctx, applicationsApi.SETUP_API, itemIndex);
+	const response = await setupRequest(ctx, applicationsApi.SETUP_API, applicationsApi.buildListApplications(credentials), { itemIndex });
+	const apps = applicationsApi.parseApplicationList(response.body);
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? apps.length : Number(ctx.getNodeParameter('limit', itemIndex, 50));
-	return apps.slice(0, limit).map((app) => applicationOutput(app, credentials));
+	return apps.slice(0, limit).map((app) => applicationsApi.applicationOutput(app, credentials));
 };
 
 const remove: Operation = async (ctx, itemIndex) => {
-	const credentials = await ctx.getCredentials(INFOBIP_SETUP_API.credentialType, itemIndex);
+	const credentials = await credentialsOf(ctx, applicationsApi.SETUP_API, itemIndex);
 	const key = applicationKey(ctx, itemIndex);
-	const response = await setupRequest(ctx, INFOBIP_SETUP_API, buildDeleteApplication(key, credentials), {
+	const response = await setupRequest(ctx, applicationsApi.SETUP_API, applicationsApi.buildDeleteApplication(key, credentials), {
 		itemIndex,
 		allowStatuses: [404],
 	});
 	if (response.statusCode === 404) {
 		// Only Infobip's own 404 body makes a delete idempotent; a bare 404 (a wrong base URL) still fails.
-		if (!INFOBIP_SETUP_API.parseError(404, response.body)) throw setupError(ctx, INFOBIP_SETUP_API, response, { itemIndex });
+		if (!applicationsApi.SETUP_API.parseError(404, response.body)) throw setupError(ctx, applicationsApi.SETUP_API, response, { itemIndex });
 		return [{ key, deleted: false, change: 'unchanged', message: `Application ${key} does not exist; nothing was deleted` }];
 	}
 	return [{ key, deleted: true, change: 'deleted', message: `Deleted application ${key}` }];

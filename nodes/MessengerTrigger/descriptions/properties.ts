@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { DEFAULT_PROVIDER, PROVIDERS, providerOptions, SIGNED_PROVIDERS, UNSIGNED_PROVIDERS } from '../../shared/providers';
 import { MAX_EVENTS_PER_DELIVERY } from '../delivery-limits';
 import { BEFORE_SAFE_DEFAULTS, SAFE_DEFAULTS, show, showFrom } from './display';
 import { MAX_REMEMBERED_EVENTS, REDELIVERY_WINDOW_MS } from '../recent-events';
@@ -11,31 +12,13 @@ import { MAX_REMEMBERED_EVENTS, REDELIVERY_WINDOW_MS } from '../recent-events';
  */
 export const DEFAULT_MAX_BODY_KB = 5120;
 
-export const SECRET_PATH_SEGMENT = 'secret';
-
 export const formatProperty: INodeProperties = {
 	displayName: 'Provider',
 	name: 'provider',
 	type: 'options',
 	noDataExpression: true,
-	options: [
-		{
-			name: 'CM.com',
-			value: 'cm',
-			description: 'CM.com inbound (MO) messages and status reports, set up in the Channels app',
-		},
-		{
-			name: 'Infobip (HTTP Forward)',
-			value: 'infobip',
-			description: 'Infobip forwards each incoming message (Forward action of the Facebook configuration)',
-		},
-		{
-			name: 'Meta Graph API (Direct)',
-			value: 'meta',
-			description: 'Meta calls this URL with every page event; signed with the app secret',
-		},
-	],
-	default: 'meta',
+	options: providerOptions('trigger'),
+	default: DEFAULT_PROVIDER,
 	description: 'Who calls this webhook, and so which body format it expects',
 };
 
@@ -46,7 +29,7 @@ export const registerProperty: INodeProperties = {
 	default: true,
 	description:
 		"Whether to subscribe the app to this URL and the page to the app on activation (and remove both on deactivation), using the credential's App ID, App Secret and Verify Token. Meta allows one callback URL per app: activation stops when another URL holds it.",
-	...show(['meta']),
+	...show([...SIGNED_PROVIDERS]),
 };
 
 export const takeOverCallbackProperty: INodeProperties = {
@@ -56,7 +39,7 @@ export const takeOverCallbackProperty: INodeProperties = {
 	default: false,
 	description:
 		"Whether to register this URL even when the Meta app already sends its events to another URL, which then gets none (Meta allows one callback URL per app). Off, activation stops with the other URL named. Tests from the editor never take the callback over. Turn it on only on the one workflow that should own the app.",
-	displayOptions: { show: { provider: ['meta'], registerWebhook: [true] } },
+	displayOptions: { show: { provider: [...SIGNED_PROVIDERS], registerWebhook: [true] } },
 };
 
 export const skipSignatureCheckProperty: INodeProperties = {
@@ -66,7 +49,7 @@ export const skipSignatureCheckProperty: INodeProperties = {
 	default: false,
 	description:
 		'Whether to take deliveries without checking X-Hub-Signature-256 when the Facebook Page credential has no App Secret. Anyone who knows this URL can then start the workflow. With an App Secret in the credential, every signature is checked whatever this says.',
-	...showFrom(['meta'], SAFE_DEFAULTS),
+	...showFrom([...SIGNED_PROVIDERS], SAFE_DEFAULTS),
 };
 
 // Infobip's forward and CM.com's webhooks are a URL typed into the provider's portal: neither can add
@@ -107,20 +90,25 @@ const authenticationProperty: INodeProperties = {
 };
 
 const secretFields = (authentication: string[]) => ({
-	displayOptions: { show: { provider: ['infobip', 'cm'], authentication } },
+	displayOptions: { show: { provider: [...UNSIGNED_PROVIDERS], authentication } },
 });
 
 export const authenticationProperties: INodeProperties[] = [
 	// Saved version 1 and 2 nodes omit the parameter when it is None, their default: keep that meaning.
-	{ ...authenticationProperty, default: 'none', ...showFrom(['infobip', 'cm'], BEFORE_SAFE_DEFAULTS) },
-	// Infobip's forward is a URL in its portal and cannot add a header, so version 3 does not offer
-	// Header Secret for it. A saved node that has it keeps working (./configuration.ts reads it).
-	{
-		...authenticationProperty,
-		options: AUTHENTICATION_OPTIONS.filter((option) => option.value !== 'headerSecret'),
-		...showFrom(['infobip'], SAFE_DEFAULTS),
-	},
-	{ ...authenticationProperty, ...showFrom(['cm'], SAFE_DEFAULTS) },
+	{ ...authenticationProperty, default: 'none', ...showFrom([...UNSIGNED_PROVIDERS], BEFORE_SAFE_DEFAULTS) },
+	// From the version with safe defaults, Header Secret is offered only where the provider's webhook
+	// setup can add a header (its registry row). A saved node that has it keeps working
+	// (../configuration.ts reads it).
+	...[false, true]
+		.map((headerSecret) => UNSIGNED_PROVIDERS.filter((name) => !!PROVIDERS[name].inbound.trigger.headerSecret === headerSecret))
+		.filter((providers) => providers.length > 0)
+		.map((providers) => ({
+			...authenticationProperty,
+			options: PROVIDERS[providers[0]].inbound.trigger.headerSecret
+				? AUTHENTICATION_OPTIONS
+				: AUTHENTICATION_OPTIONS.filter((option) => option.value !== 'headerSecret'),
+			...showFrom([...providers], SAFE_DEFAULTS),
+		})),
 	{
 		displayName: 'Header Name',
 		name: 'headerName',
@@ -191,5 +179,10 @@ export const optionsProperty: INodeProperties = {
 };
 
 export const triggerCredentials = [
-	{ name: 'facebookPageMessengerApi', required: true, displayOptions: { show: { provider: ['meta'] } } },
+	// A signed provider's credential holds the signing secret; the others need none to receive.
+	...SIGNED_PROVIDERS.map((provider) => ({
+		name: PROVIDERS[provider].credentialType,
+		required: true,
+		displayOptions: { show: { provider: [provider] } },
+	})),
 ];

@@ -22,7 +22,9 @@ export const isFullPathOf = (parameters: IDataObject): boolean => parameters.aut
 // and skips empty entries), so n8n answers such a GET itself (404) and no URL nobody calls is served.
 // The editor lists every webhook description with its URL unless `ndvHideUrl` is true, so that hides
 // it there (editor-ui NodeWebhooks.vue evaluates it as an expression). A node without a provider is
-// a Meta node (the parameter's default), so both test for the other providers by name.
+// a Meta node (the parameter's default), so both test for the other providers by name. They are
+// serialized into the expression, so they cannot read the registry: test/nodes/architecture.test.ts
+// checks that they name exactly the registry's providers that sign nothing.
 
 /** The setup webhook's method: GET for Meta, none for the providers that never call it. */
 export const setupMethodOf = (parameters: IDataObject): string =>

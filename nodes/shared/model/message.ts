@@ -1,7 +1,9 @@
 // The provider-neutral message model: what a user asks to send, before any provider shapes it.
 // Field names follow Messenger's own vocabulary; each adapter maps them to its provider's wire format.
 
-export type ProviderName = 'infobip' | 'cm' | 'meta';
+import type { ProviderName } from '../providers/names';
+
+export type { ProviderName };
 
 /**
  * PSID (Infobip: user key; CM.com: recipient number), Graph `user_ref` (checkbox and chat plugins:

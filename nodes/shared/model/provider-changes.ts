@@ -1,6 +1,6 @@
 // What Meta changed by 2026 that the send side must know, in one place (sources in
 // /work/shared/reference/provider-updates-2026.md, each named below). A correction is one edit here.
-import type { OperationName, ProviderName } from './message';
+import type { OperationName, ProviderName, RecipientKind } from './message';
 
 /**
  * Marketing messages (the `notification_messages` opt-in template and sends to
@@ -20,6 +20,11 @@ export const META_MARKETING_DISCONTINUED =
  */
 export const RETIRED_OPERATIONS: Readonly<Partial<Record<ProviderName, readonly OperationName[]>>> = {
 	meta: ['optInRequest'],
+};
+
+/** What a provider took away, and why: the validator says this before any generic refusal. */
+export const RETIRED_SENDS: Readonly<Partial<Record<ProviderName, { recipientKinds: readonly RecipientKind[]; reason: string }>>> = {
+	meta: { recipientKinds: ['notificationToken'], reason: META_MARKETING_DISCONTINUED },
 };
 
 export interface MessageTagInfo {

@@ -1,9 +1,9 @@
-import { graphId } from './path-input';
 import { characterCount, InputValidationError } from './input-error';
-import { MESSENGER_CAPABILITIES, OPERATION_LABELS, PROVIDER_LABELS } from './capabilities';
-import { MESSENGER_LIMITS, type ProviderLimits } from './limits';
+import { MESSENGER_CAPABILITIES, MESSENGER_LIMITS, PROVIDER_LABELS, PROVIDERS } from '../providers';
+import { OPERATION_LABELS } from './capabilities';
+import type { ProviderLimits } from './limits';
 import { extensionOf, isHttpUrl, mediaFileName, mediaMimeType, urlHostIn } from './media';
-import { META_MARKETING_DISCONTINUED } from './provider-changes';
+import { RETIRED_OPERATIONS, RETIRED_SENDS } from './provider-changes';
 import type { Button, Card, Media, ProviderName, QuickReply, SendRequest } from './message';
 
 export { characterCount, InputValidationError } from './input-error';
@@ -172,8 +172,10 @@ export function validateSendRequest(provider: ProviderName, request: SendRequest
 	const operation = OPERATION_LABELS[message.type] ?? message.type;
 
 	// Said before the generic refusals below, so the user learns what replaced it and what still works.
-	if (provider === 'meta' && (message.type === 'optInRequest' || recipient.kind === 'notificationToken')) {
-		check.fail(message.type === 'optInRequest' ? 'operation' : 'recipient.kind', META_MARKETING_DISCONTINUED);
+	const retired = RETIRED_SENDS[provider];
+	const retiredOperation = RETIRED_OPERATIONS[provider]?.includes(message.type) ?? false;
+	if (retired && (retiredOperation || retired.recipientKinds.includes(recipient.kind))) {
+		check.fail(retiredOperation ? 'operation' : 'recipient.kind', retired.reason);
 	}
 	if (!capabilities.operations.includes(message.type)) {
 		check.fail(
@@ -188,9 +190,9 @@ export function validateSendRequest(provider: ProviderName, request: SendRequest
 	}
 	check.required('recipient.id', recipient.id);
 	if (request.sender !== undefined) check.required('sender', request.sender);
-	// Graph takes the sender as a path segment (`/{page-id}/messages`): checked here too, so a bad one
-	// fails before the first item of the batch is sent.
-	if (provider === 'meta' && request.sender) graphId('sender', request.sender);
+	// A provider that takes the sender as a path segment (Graph: `/{page-id}/messages`) checks it here
+	// too, so a bad one fails before the first item of the batch is sent.
+	if (request.sender) PROVIDERS[provider].send.checkSender?.(request.sender);
 
 	if (request.tag) {
 		if (!capabilities.messageTags) check.unsupported('tag', 'message tags');
@@ -202,10 +204,10 @@ export function validateSendRequest(provider: ProviderName, request: SendRequest
 		if (message.type === 'optInRequest' || message.type === 'senderAction') {
 			check.fail('recipient.kind', `"${operation}" cannot be sent to a notification token; use the user's PSID`);
 		}
-		if (request.tag && request.tag !== 'NOTIFICATION_MESSAGE' && provider === 'cm') {
+		// Only CM.com takes notification tokens (Meta's were retired above, Infobip never had them).
+		if (request.tag && request.tag !== 'NOTIFICATION_MESSAGE') {
 			check.fail('tag', `A send to a notification token on ${check.label} must use the tag NOTIFICATION_MESSAGE`);
 		}
-		if (request.tag && provider === 'meta') check.fail('tag', 'A send to a notification token carries no message tag');
 	} else if (request.tag === 'NOTIFICATION_MESSAGE') {
 		check.fail('tag', 'The tag NOTIFICATION_MESSAGE needs a notification token as recipient');
 	}

@@ -1,17 +1,102 @@
-import type { ProviderName } from '../model/message';
-import { cmAdapter } from './cm/adapter';
-import { infobipAdapter } from './infobip/adapter';
-import { metaAdapter } from './meta/adapter';
-import type { ProviderAdapter } from './types';
+// The provider registry: the one place the nodes learn which providers exist and what each one is.
+// Nodes import from here, never from a provider's folder; every table the nodes and the validator
+// read (labels, credential types, capabilities, limits, inbound formats) is derived from these rows.
+import type { ProviderCapabilities } from '../model/capabilities';
+import type { ProviderLimits } from '../model/limits';
+import { cmProvider } from './cm/provider';
+import { infobipProvider } from './infobip/provider';
+import { metaProvider } from './meta/provider';
+import { PROVIDER_NAMES, type ProviderName } from './names';
+import type { InboundDefinition, InboxPull, ProviderAdapter, ProviderDefinition } from './types';
 
-export const PROVIDERS: Readonly<Record<ProviderName, ProviderAdapter>> = {
-	infobip: infobipAdapter,
-	cm: cmAdapter,
-	meta: metaAdapter,
+export { PROVIDER_NAMES, type ProviderName } from './names';
+export type { InboundDefinition, ProviderAdapter, ProviderDefinition, SetupApi, TriggerNotice } from './types';
+
+/** The provider a new Messenger node or trigger starts with; its operation lists come first (descriptions/operation.ts). */
+export const DEFAULT_PROVIDER: ProviderName = 'meta';
+
+/** One row per provider; the key is the value the nodes' Provider parameter stores. */
+export const PROVIDERS: Readonly<Record<ProviderName, ProviderDefinition>> = {
+	infobip: infobipProvider,
+	cm: cmProvider,
+	meta: metaProvider,
 };
 
-export function getProvider(name: string): ProviderAdapter {
-	const adapter = (PROVIDERS as Record<string, ProviderAdapter | undefined>)[name];
-	if (!adapter) throw new Error(`Unknown provider "${name}"; expected one of ${Object.keys(PROVIDERS).join(', ')}`);
-	return adapter;
+const tableOf = <T>(pick: (provider: ProviderDefinition) => T): Readonly<Record<ProviderName, T>> =>
+	Object.fromEntries(PROVIDER_NAMES.map((name) => [name, pick(PROVIDERS[name])])) as Record<ProviderName, T>;
+
+export const PROVIDER_LABELS: Readonly<Record<ProviderName, string>> = tableOf((provider) => provider.label);
+
+/**
+ * What each provider can carry: the node hides what is missing here, and the validator refuses it by
+ * name if it is reached anyway (an expression, an imported workflow, an AI agent).
+ */
+export const MESSENGER_CAPABILITIES: Readonly<Record<ProviderName, ProviderCapabilities>> = tableOf((provider) => provider.capabilities);
+
+/** Every documented limit, per provider (the message tags come from model/provider-changes.ts). */
+export const MESSENGER_LIMITS: Readonly<Record<ProviderName, ProviderLimits>> = tableOf((provider) => provider.limits);
+
+/** The Provider parameter's options for one node, sorted by name as n8n's lint wants them. */
+export function providerOptions(node: 'send' | 'trigger'): Array<{ name: string; value: ProviderName; description: string }> {
+	return PROVIDER_NAMES.map((name) => ({ ...PROVIDERS[name].options[node], value: name })).sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** The providers that sign their webhook calls (the trigger checks the signature) and those that do not. */
+export const SIGNED_PROVIDERS: readonly ProviderName[] = PROVIDER_NAMES.filter((name) => PROVIDERS[name].inbound.signed);
+export const UNSIGNED_PROVIDERS: readonly ProviderName[] = PROVIDER_NAMES.filter((name) => !PROVIDERS[name].inbound.signed);
+
+export function isProviderName(value: unknown): value is ProviderName {
+	return typeof value === 'string' && Object.hasOwn(PROVIDERS, value);
+}
+
+export function providerDefinition(name: string): ProviderDefinition {
+	if (!isProviderName(name)) throw new Error(`Unknown provider "${name}"; expected one of ${PROVIDER_NAMES.join(', ')}`);
+	return PROVIDERS[name];
+}
+
+/** How the Messenger node sends through this provider. */
+export function getProvider(name: string): ProviderAdapter {
+	return providerDefinition(name).send;
+}
+
+/** The providers whose rows pass `test`, in registry order. */
+export function providerNamesWhere(test: (provider: ProviderDefinition) => boolean): ProviderName[] {
+	return PROVIDER_NAMES.filter((name) => test(PROVIDERS[name]));
+}
+
+// Inbound: the Messenger Trigger's Provider parameter picks the wire format by the same name.
+
+export type InboundFormat = ProviderName;
+export type InboundParser = InboundDefinition & { format: InboundFormat };
+
+export const INBOUND_PARSERS: Readonly<Record<InboundFormat, InboundParser>> = tableOf((provider) => ({
+	format: provider.name,
+	...provider.inbound,
+}));
+
+export const isInboundFormat = isProviderName;
+
+export function getInboundParser(format: string): InboundParser {
+	if (!isInboundFormat(format)) {
+		throw new Error(`Unknown inbound format "${format}"; expected one of ${PROVIDER_NAMES.join(', ')}`);
+	}
+	return INBOUND_PARSERS[format];
+}
+
+/** The provider whose inbox the Messenger Inbox Trigger drains: the one row with a pull inbox. */
+function inboxProvider(): ProviderDefinition & { inboxPull: InboxPull } {
+	const rows = Object.values(PROVIDERS).filter((provider): provider is ProviderDefinition & { inboxPull: InboxPull } => !!provider.inboxPull);
+	if (rows.length !== 1) throw new Error(`Expected one provider with a pull inbox, found ${rows.length}`);
+	return rows[0];
+}
+
+export const INBOX_PROVIDER = inboxProvider();
+
+// Provider products beyond sending, each one provider's own API, which the Messenger Application node
+// and the Messenger Trigger drive. Reached here as namespaces so that no node imports a provider folder.
+export * as infobipApplications from './infobip/applications';
+export * as pageSubscriptions from './meta/page-subscriptions';
+export * as messengerProfile from './meta/messenger-profile';
+export * as userProfile from './meta/user-profile';
+export * as messengerWebhooks from './meta/webhook-registration';
+export { isRecord } from './util';

@@ -1,5 +1,8 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INodePropertyOptions } from 'n8n-workflow';
 
+import type { ProviderCapabilities } from '../model/capabilities';
+import type { InboundParseResult, MessengerEvent, TriggerChoice } from '../model/event';
+import type { ProviderLimits } from '../model/limits';
 import type { Media, ProviderName, SendRequest, SendResult } from '../model/message';
 
 /** An error a provider returned, in one shape whatever the provider. */
@@ -25,10 +28,7 @@ export interface MediaUploader {
 	parseUploadResponse(body: unknown): string | undefined;
 }
 
-/**
- * Everything the nodes need to know about one provider. A new provider is one folder that exports
- * one of these and is listed in `providers/index.ts` (plus its rows in the capability and limits tables).
- */
+/** How the Messenger node sends through one provider (part of its ProviderDefinition). */
 export interface ProviderAdapter {
 	name: ProviderName;
 	displayName: string;
@@ -42,5 +42,115 @@ export interface ProviderAdapter {
 	parseSendResponse(body: unknown, request: SendRequest): ParsedSendResponse;
 	/** The provider's error in this answer, if it is one (CM.com and Infobip can fail with HTTP 200). */
 	parseError(statusCode: number, body: unknown): ProviderErrorInfo | undefined;
+	/** Refuses a sender the provider could not take (Graph puts it in the URL path); throws InputValidationError. */
+	checkSender?(sender: string): void;
 	uploader?: MediaUploader;
+}
+
+/**
+ * The provider API the setup calls (Messenger Application node, list searches, webhook registration)
+ * talk to. Setup is not a send: no retries, and any call may run from a node's execute() or from the
+ * editor's list search. Its error parser adds the hints that fit setup calls where the send ones do not.
+ */
+export interface SetupApi {
+	displayName: string;
+	credentialType: string;
+	parseError(statusCode: number, body: unknown): ProviderErrorInfo | undefined;
+}
+
+/** The provider's GET check of a callback URL (Meta's `hub.challenge`): what to answer. */
+export interface HandshakeAnswer {
+	status: number;
+	body: string;
+}
+
+export type SignatureCheck = { ok: true } | { ok: false; status: 401 | 403; reason: string };
+
+/**
+ * Deliveries the provider signs with a secret of the credential (Meta's X-Hub-Signature-256), and the
+ * GET handshake that proves the callback URL. A provider without this is protected by the trigger's own
+ * authentication options (a shared secret in a header or the path, or basic auth).
+ */
+export interface SignedInbound {
+	/** The request header (lower case) that carries the signature. */
+	signatureHeader: string;
+	verifySignature(secret: string, rawBody: Buffer, header: string | string[] | undefined): SignatureCheck;
+	/** The signing secret and the handshake token, read from the provider's credential. */
+	secretsOf(credentials: ICredentialDataDecryptedObject): { signingSecret: string; verifyToken: string };
+	answerHandshake(query: Record<string, unknown>, verifyToken: string | undefined): HandshakeAnswer;
+}
+
+/** How the Messenger Trigger reads this provider's webhook calls. */
+export interface InboundDefinition {
+	/** The trigger's name for the format, in errors and docs. */
+	displayName: string;
+	parse(body: unknown): InboundParseResult;
+	/** What identifies the event when the provider delivers it again; undefined when nothing does. */
+	eventKey(event: MessengerEvent): string | undefined;
+	signed?: SignedInbound;
+	/** The trigger can register its URL with the provider on activation (Graph's app and page subscriptions). */
+	registersWebhook?: boolean;
+	trigger: TriggerDescription;
+}
+
+/** A notice at the top of the trigger's panel: what to do outside n8n for this provider. */
+export interface TriggerNotice {
+	name: string;
+	text: string;
+	/** Shown only for these node versions (before or from the version with safe defaults), or only when registration is off. */
+	when?: { versions?: 'beforeSafeDefaults' | 'safeDefaults'; registerWebhook?: false };
+}
+
+/** This provider in the Messenger Trigger's panel. */
+export interface TriggerDescription {
+	/** "Trigger On": the events the provider sends, each with its own wording. */
+	events: { options: INodePropertyOptions[]; default: TriggerChoice[]; description: string };
+	notices: TriggerNotice[];
+	/**
+	 * Unsigned providers: whether the provider's webhook setup can add a header, so that the node offers
+	 * Header Secret (from the node version with safe defaults on).
+	 */
+	headerSecret?: boolean;
+}
+
+/** One entry of a node's Provider list. */
+export interface ProviderOption {
+	name: string;
+	description: string;
+}
+
+/**
+ * One row of the provider registry (./index.ts): everything the nodes know about one provider. A new
+ * provider is one folder exporting one of these from its `provider.ts`, and one row in the registry.
+ */
+export interface ProviderDefinition {
+	name: ProviderName;
+	/** The provider's name in the UI and in every error. */
+	label: string;
+	/** The short name in the trigger's subtitle ("via Meta"). */
+	brand: string;
+	/** How the Provider parameter of the Messenger node and of the Messenger Trigger lists it. */
+	options: { send: ProviderOption; trigger: ProviderOption };
+	/** The n8n credential type, from the folder's credential.ts. */
+	credentialType: string;
+	capabilities: ProviderCapabilities;
+	limits: ProviderLimits;
+	send: ProviderAdapter;
+	inbound: InboundDefinition;
+	/** A pull inbox the Messenger Inbox Trigger can drain (Infobip). */
+	inboxPull?: InboxPull;
+	setup: SetupApi;
+}
+
+/** One page of a pull inbox: the messages, and how many still wait after it. */
+export type InboxPage =
+	| { ok: true; events: MessengerEvent[]; pendingMessageCount: number; messageCount: number | null }
+	| { ok: false; error: Error };
+
+/** A provider inbox that hands out each waiting message once to whoever pulls it. */
+export interface InboxPull {
+	/** The most messages one request may ask for. */
+	maxLimit: number;
+	buildPullRequest(credentials: ICredentialDataDecryptedObject, limit: number, timeoutMs: number): IHttpRequestOptions;
+	parsePage(body: unknown): InboxPage;
 }

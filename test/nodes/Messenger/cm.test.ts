@@ -1,24 +1,22 @@
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { notificationToken, onlyBody, send, startReceiver } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 type CmBody = { messages: { msg: Array<Record<string, unknown>> } };
 
 // Every operation CM.com carries (seed 004), through the node over real HTTP; each body is compared
 // with seed 004's example for that message type, field for field.
 describe('Messenger node via CM.com', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let alice: string;
 	let page: string;
 	let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
 		receiver = await startReceiver();
 		alice = sandbox.config.users[0].psid;
 		page = sandbox.config.cm.pageIds[0];
 	});
 	afterAll(async () => {
-		await sandbox.close();
 		await receiver.close();
 	});
 	beforeEach(() => sandbox.clearLog());

@@ -5,10 +5,11 @@
 // was delivered, with message ids.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { ROUTES, send, type Provider, type SendOutcome } from './helpers';
+import { useSandbox } from '../../support/sandbox';
+import { PROVIDER_NAMES } from '../../../nodes/shared/providers';
 
-const PROVIDERS: Provider[] = ['infobip', 'cm', 'meta'];
+const PROVIDERS: readonly Provider[] = PROVIDER_NAMES;
 /** A PSID no sandbox user has: every provider refuses it, proving the message was not taken. */
 const UNKNOWN = '7999999999999999';
 /** Retry On Fail as a user sets it; 1 ms between tries keeps the test quick (0 means n8n's 1 s). */
@@ -20,16 +21,14 @@ interface ErrorWithContext extends Error {
 }
 
 describe('Messenger node: no duplicates after a partial failure', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let alice: string;
 	let bob: string;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
 		alice = sandbox.config.users[0].psid;
 		bob = sandbox.config.users[1].psid;
 	});
-	afterAll(() => sandbox.close());
 	beforeEach(() => {
 		sandbox.clearLog();
 		sandbox.clearFaults();

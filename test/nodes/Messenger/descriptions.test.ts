@@ -3,7 +3,8 @@ import type { INode, INodeParameters, INodeProperties } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { Messenger } from '../../../nodes/Messenger/Messenger.node';
-import { MESSENGER_CAPABILITIES, OPERATION_LABELS } from '../../../nodes/shared/model/capabilities';
+import { OPERATION_LABELS } from '../../../nodes/shared/model/capabilities';
+import { MESSENGER_CAPABILITIES, PROVIDER_NAMES } from '../../../nodes/shared/providers';
 import type { OperationName, ProviderName } from '../../../nodes/shared/model/message';
 import { DEFAULT_RETRY_POLICY } from '../../../nodes/shared/retry';
 import { DEFAULT_PROVIDER_TIMEOUT_MS } from '../../../nodes/shared/provider-http';
@@ -11,7 +12,7 @@ import { SEND_SETTING_LIMITS } from '../../../nodes/Messenger/read-request';
 
 const node = new Messenger();
 const { properties } = node.description;
-const PROVIDERS: ProviderName[] = ['infobip', 'cm', 'meta'];
+const PROVIDERS: readonly ProviderName[] = PROVIDER_NAMES;
 
 const nodeStub = (parameters: INodeParameters): INode => ({
 	id: '1',

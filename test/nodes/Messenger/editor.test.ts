@@ -10,15 +10,16 @@ import { CmComMessengerApi } from '../../../credentials/CmComMessengerApi.creden
 import { FacebookPageMessengerApi } from '../../../credentials/FacebookPageMessengerApi.credentials';
 import { InfobipMessengerApi } from '../../../credentials/InfobipMessengerApi.credentials';
 import { Messenger } from '../../../nodes/Messenger/Messenger.node';
-import { infobipApplicationLocator } from '../../../nodes/shared/providers/infobip/application-search';
-import { MESSENGER_CAPABILITIES, OPERATION_LABELS } from '../../../nodes/shared/model/capabilities';
+import { infobipApplicationLocator } from '../../../nodes/MessengerApplication/descriptions/application-locator';
+import { OPERATION_LABELS } from '../../../nodes/shared/model/capabilities';
+import { MESSENGER_CAPABILITIES, PROVIDER_NAMES } from '../../../nodes/shared/providers';
 import { RETIRED_OPERATIONS } from '../../../nodes/shared/model/provider-changes';
 import type { ProviderName } from '../../../nodes/shared/model/message';
 import { buildNodeTypes } from '../../harness/node-types';
 import { authRelatedParameters, mainAuthField, modeLabel, pickerActions } from '../../support/n8n-editor';
 
 const description = new Messenger().description;
-const PROVIDERS: ProviderName[] = ['infobip', 'cm', 'meta'];
+const PROVIDERS: readonly ProviderName[] = PROVIDER_NAMES;
 
 const nodeOf = (parameters: INodeParameters): INode => ({
 	id: '1',

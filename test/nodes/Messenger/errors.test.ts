@@ -1,18 +1,17 @@
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { CREDENTIAL_TYPES, NODE_TYPE, sandboxCredentials, secretsOf, send, type Provider } from './helpers';
 import { singleNodeWorkflow } from '../../harness/workflows';
+import { useSandbox } from '../../support/sandbox';
+import { PROVIDER_NAMES } from '../../../nodes/shared/providers';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 describe('Messenger node: unsupported combinations, errors, Continue On Fail and secrets', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let alice: string;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
 		alice = sandbox.config.users[0].psid;
 	});
-	afterAll(() => sandbox.close());
 	beforeEach(() => {
 		sandbox.clearLog();
 		sandbox.clearFaults();
@@ -114,7 +113,7 @@ describe('Messenger node: unsupported combinations, errors, Continue On Fail and
 	});
 
 	describe('Continue On Fail', () => {
-		it.each(['infobip', 'cm', 'meta'] as const)('%s: failed items carry the error, the others still send, in order, paired', async (provider) => {
+		it.each(PROVIDER_NAMES)('%s: failed items carry the error, the others still send, in order, paired', async (provider) => {
 			const limit = provider === 'infobip' ? 320 : 640;
 			const outcome = await send(
 				sandbox,
@@ -172,7 +171,7 @@ describe('Messenger node: unsupported combinations, errors, Continue On Fail and
 		const WRONG = { infobip: 'wrong-secret-api-key-123', cm: 'wrong-secret-product-token-123', meta: 'EAAwrongSecretToken123' };
 		const field = { infobip: 'apiKey', cm: 'productToken', meta: 'accessToken' } as const;
 
-		it.each(['infobip', 'cm', 'meta'] as const)('%s: a run with successes, provider errors, bad credentials and a connection failure', async (provider) => {
+		it.each(PROVIDER_NAMES)('%s: a run with successes, provider errors, bad credentials and a connection failure', async (provider) => {
 			const runs = [];
 			const parameters = { operation: 'text', recipient: '={{ $json.to }}', text: 'Hi', options: { retryDelay: 5 } };
 			const input = [{ to: alice }, { to: '7999999999999999' }];

@@ -6,39 +6,16 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { LogEntry, Sandbox } from '../../../sandbox';
 import { runWorkflow, type RunResult, type WorkflowJson } from '../../harness/run-workflow';
 import { singleNodeWorkflow, type NodeSettings } from '../../harness/workflows';
+import { startReceiver as startRecordingReceiver, type Receiver } from '../../support/receiver';
+import { CREDENTIAL_TYPES, sandboxCredentials } from '../../support/credentials';
 
 export type Provider = 'infobip' | 'cm' | 'meta';
 
 export const NODE_TYPE = 'n8n-nodes-messenger.messenger';
 
-export const CREDENTIAL_TYPES: Record<Provider, string> = {
-	infobip: 'infobipMessengerApi',
-	cm: 'cmComMessengerApi',
-	meta: 'facebookPageMessengerApi',
-};
+export { CREDENTIAL_TYPES, sandboxCredentials } from '../../support/credentials';
 
 export const ROUTES: Record<Provider, string> = { infobip: 'infobip.single', cm: 'cm.message', meta: 'meta.messages' };
-
-/** The sandbox's default accounts, as a user would type them into n8n's credential forms. */
-export function sandboxCredentials(sandbox: Sandbox, provider: Provider): ICredentialDataDecryptedObject {
-	const { infobip, cm, meta } = sandbox.config;
-	switch (provider) {
-		case 'infobip':
-			return { baseUrl: sandbox.url, authType: 'apiKey', apiKey: infobip.apiKey, defaultSender: infobip.applicationKeys[0] };
-		case 'cm':
-			return { baseUrl: sandbox.url, productToken: cm.productToken, pageId: cm.pageIds[0] };
-		case 'meta':
-			return {
-				baseUrl: sandbox.url,
-				graphApiVersion: 'v25.0',
-				pageId: meta.pageId,
-				accessToken: meta.pageAccessToken,
-				appId: meta.appId,
-				appSecret: meta.appSecret,
-				verifyToken: 'verify-me',
-			};
-	}
-}
 
 /** Every secret the sandbox accounts have: none may appear in any output or error. */
 export function secretsOf(sandbox: Sandbox): string[] {
@@ -96,15 +73,8 @@ export function onlyBody(outcome: SendOutcome): unknown {
 }
 
 /** A webhook receiver that answers 200 to everything: where the sandbox posts simulated user events. */
-export async function startReceiver(): Promise<{ url: string; close: () => Promise<void> }> {
-	const { createServer } = await import('node:http');
-	const server = createServer((req, res) => {
-		req.resume();
-		req.on('end', () => res.end('ok'));
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as { port: number };
-	return { url: `http://127.0.0.1:${port}/hook`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+export async function startReceiver(): Promise<Receiver> {
+	return await startRecordingReceiver(undefined, '/hook');
 }
 
 /** A notification token for `psid`, issued the way the provider issues it: the user accepts an opt-in. */

@@ -1,19 +1,17 @@
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { onlyBody, send } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 // Every operation Infobip's v1 API (seed 003) carries, through the node and over real HTTP; the
 // bodies are compared with seed 003's request examples field for field.
 describe('Messenger node via Infobip', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let alice: string;
 	let appKey: string;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
 		alice = sandbox.config.users[0].psid;
 		appKey = sandbox.config.infobip.applicationKeys[0];
 	});
-	afterAll(() => sandbox.close());
 	beforeEach(() => sandbox.clearLog());
 
 	it('sends text with App-key auth, and outputs the uniform result', async () => {

@@ -1,9 +1,8 @@
-import { MESSENGER_CAPABILITIES } from '../../../nodes/shared/model/capabilities';
-import { MESSENGER_LIMITS } from '../../../nodes/shared/model/limits';
+import { MESSENGER_CAPABILITIES, MESSENGER_LIMITS, PROVIDER_NAMES } from '../../../nodes/shared/providers';
 import type { OutboundMessage, SendRequest } from '../../../nodes/shared/model/message';
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { LIMIT_CASES } from '../shared/limit-cases';
 import { send, type Provider } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 /** The model message in the node's JSON mode (the README's form): no `type`, media by `url`. */
 function toMessageJson(message: OutboundMessage): string {
@@ -20,7 +19,7 @@ function parametersFor(request: SendRequest, recipient: string) {
 	return { operation: request.message.type, recipient, inputMode: 'json', messageJson: toMessageJson(request.message) };
 }
 
-const PROVIDERS: Provider[] = ['infobip', 'cm', 'meta'];
+const PROVIDERS: readonly Provider[] = PROVIDER_NAMES;
 
 /**
  * Where the sandbox refuses a request that the provider's own documentation accepts (reported, not
@@ -31,14 +30,12 @@ const SANDBOX_DISAGREES = new Set(['meta: product ids']);
 // Every documented limit through the node (JSON mode) against the sandbox: at the limit the provider
 // accepts the request; one past it the node fails the item before sending anything.
 describe('Messenger node: every limit at the boundary and one past it', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let alice: string;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
 		alice = sandbox.config.users[0].psid;
 	});
-	afterAll(() => sandbox.close());
 	beforeEach(() => sandbox.clearLog());
 
 	const cases = PROVIDERS.flatMap((provider) =>

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { BinarySource, binaryWorkflow, onlyBody, send, startReceiver, type SendOutcome } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 // A 1x1 PNG.
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -11,17 +11,15 @@ const template = (payload: object) => ({ attachment: { type: 'template', payload
 // Every Graph operation through the node over real HTTP; bodies follow the Send API as providers.md
 // and Meta's reference describe it.
 describe('Messenger node via the Meta Graph API', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let alice: string;
 	let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
 		alice = sandbox.config.users[0].psid;
 		receiver = await startReceiver();
 	});
 	afterAll(async () => {
-		await sandbox.close();
 		await receiver.close();
 	});
 	beforeEach(() => sandbox.clearLog());

@@ -1,17 +1,15 @@
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { sandboxCredentials, send } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 // URLs built from user input: the Graph version and page id (credential or Sender option) become
 // path segments, so a value like `..` must fail naming the field instead of reaching another endpoint.
 describe('Messenger node: path segments from input', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let alice: string;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
 		alice = sandbox.config.users[0].psid;
 	});
-	afterAll(() => sandbox.close());
 	beforeEach(() => sandbox.reset());
 
 	const text = { operation: 'text', recipient: '', text: 'Hello' };

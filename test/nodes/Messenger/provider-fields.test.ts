@@ -1,18 +1,16 @@
 // Parameters whose meaning depends on the provider, run through n8n-core against the sandbox: a Sender
 // left over from another provider, a resource the provider has no operation for, and options that only
 // another provider shows.
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { send } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 describe('Messenger node: provider-specific fields at run time', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let alice: string;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
 		alice = sandbox.config.users[0].psid;
 	});
-	afterAll(() => sandbox.close());
 	beforeEach(() => sandbox.clearLog());
 
 	it.each(['cm', 'meta'] as const)('%s: an Infobip application key in Sender fails naming the option, and nothing is sent', async (provider) => {

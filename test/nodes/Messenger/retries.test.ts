@@ -1,22 +1,22 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { startSandbox, type FaultRule, type Sandbox } from '../../../sandbox';
+import { type FaultRule, type Sandbox } from '../../../sandbox';
 import { ROUTES, send, type Provider } from './helpers';
+import { useSandbox } from '../../support/sandbox';
+import { PROVIDER_NAMES } from '../../../nodes/shared/providers';
 
-const PROVIDERS: Provider[] = ['infobip', 'cm', 'meta'];
+const PROVIDERS: readonly Provider[] = PROVIDER_NAMES;
 const FAST: INodeParameters = { retryDelay: 5 };
 
 // Faults injected on the provider's send route. A retry happens only when the provider proves it did
 // not take the message, and `sandbox.delivered` must never hold a message twice.
 describe('Messenger node: retries, backoff and no duplicates', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let alice: string;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
 		alice = sandbox.config.users[0].psid;
 	});
-	afterAll(() => sandbox.close());
 	beforeEach(() => {
 		sandbox.clearLog();
 		sandbox.clearFaults();
@@ -144,12 +144,8 @@ describe('Messenger node: retries, backoff and no duplicates', () => {
 });
 
 describe('Messenger node: bounded concurrency', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(() => sandbox.close());
 
 	it('sends at most Concurrency requests at a time, and keeps the output in input order', async () => {
 		sandbox.addFault({ routeId: 'meta.messages', latencyMs: 100 });

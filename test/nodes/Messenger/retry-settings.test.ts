@@ -1,21 +1,19 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { ROUTES, send } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 const THIRTY_DAYS_S = 30 * 24 * 3600;
 
 // The retry and timeout options can come from expressions, which the editor's min/max do not check:
 // each is checked when the node runs, and a bad value fails the node naming the option and its range.
 describe('Messenger node: retry and timeout options from expressions', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let alice: string;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
 		alice = sandbox.config.users[0].psid;
 	});
-	afterAll(() => sandbox.close());
 	beforeEach(() => sandbox.reset());
 
 	const text = (options: INodeParameters) => ({ operation: 'text', recipient: alice, text: 'Hello', options });

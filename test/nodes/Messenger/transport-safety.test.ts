@@ -1,10 +1,12 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../../../sandbox';
+import type { Sandbox } from '../../../sandbox';
 import { startRecorder, startSilentServer, type LoopbackServer } from '../../support/loopback';
 import { ROUTES, sandboxCredentials, secretsOf, send, type Provider } from './helpers';
+import { useSandbox } from '../../support/sandbox';
+import { PROVIDER_NAMES } from '../../../nodes/shared/providers';
 
-const PROVIDERS: Provider[] = ['infobip', 'cm', 'meta'];
+const PROVIDERS: readonly Provider[] = PROVIDER_NAMES;
 
 /** Every credential variant the send path authenticates with: one per auth header style. */
 function credentialVariants(sandbox: Sandbox): Array<[string, Provider, ICredentialDataDecryptedObject]> {
@@ -29,18 +31,16 @@ function everythingShown(error: Error | undefined): string {
 // Transport rules of every provider call on the send path: no redirects, a timeout of our own, and
 // no secret in any error whatever its source.
 describe('Messenger node: transport safety', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let other: LoopbackServer;
 	let alice: string;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
 		other = await startRecorder();
 		alice = sandbox.config.users[0].psid;
 	});
 	afterAll(async () => {
 		await other.close();
-		await sandbox.close();
 	});
 	beforeEach(() => {
 		sandbox.reset();

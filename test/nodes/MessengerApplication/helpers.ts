@@ -3,30 +3,21 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 import type { LogEntry, Sandbox } from '../../../sandbox';
 import { runWorkflow, type RunResult } from '../../harness/run-workflow';
 import { singleNodeWorkflow } from '../../harness/workflows';
+import { CREDENTIAL_TYPES, sandboxCredentials } from '../../support/credentials';
 
 export const NODE_TYPE = 'n8n-nodes-messenger.messengerApplication';
 
 export const NODE_CREDENTIALS = {
-	infobipMessengerApi: { id: '1', name: 'Infobip sandbox' },
-	facebookPageMessengerApi: { id: '2', name: 'Sandbox page' },
+	[CREDENTIAL_TYPES.infobip]: { id: '1', name: 'Infobip sandbox' },
+	[CREDENTIAL_TYPES.meta]: { id: '2', name: 'Sandbox page' },
 };
 
 export function infobipCredentials(sandbox: Sandbox, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
-	return { baseUrl: sandbox.url, authType: 'apiKey', apiKey: sandbox.config.infobip.apiKey, defaultSender: '', ...overrides };
+	return sandboxCredentials(sandbox, 'infobip', { defaultSender: '', ...overrides });
 }
 
 export function pageCredentials(sandbox: Sandbox, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
-	const { meta } = sandbox.config;
-	return {
-		pageId: meta.pageId,
-		accessToken: meta.pageAccessToken,
-		appId: meta.appId,
-		appSecret: meta.appSecret,
-		verifyToken: '',
-		graphApiVersion: 'v25.0',
-		baseUrl: sandbox.url,
-		...overrides,
-	};
+	return sandboxCredentials(sandbox, 'meta', { verifyToken: '', ...overrides });
 }
 
 export interface RunNodeOptions {

@@ -1,20 +1,14 @@
 import type { NodeApiError } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { infobipModuleOf } from '../../../sandbox/infobip';
 import { calls, infobipCredentials, jsonOf, pageCredentials, providerCalls, runNode } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 // Seed 001 through the node: create (from a Facebook Page credential or typed in), list, get, update
 // (page token rotation), delete, against the sandbox's Infobip emulation over real HTTP.
 describe('Messenger Application: Infobip application', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
 	beforeEach(() => sandbox.reset());
 
 	const create = (extra: Record<string, unknown> = {}) => ({ resource: 'infobipApplication', operation: 'create', ...extra });

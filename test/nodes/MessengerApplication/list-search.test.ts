@@ -1,20 +1,14 @@
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { infobipModuleOf } from '../../../sandbox/infobip';
-import { SEARCH_APPLICATIONS_METHOD, infobipApplicationLocator } from '../../../nodes/shared/providers/infobip/application-search';
+import { SEARCH_APPLICATIONS_METHOD, infobipApplicationLocator } from '../../../nodes/MessengerApplication/descriptions/application-locator';
 import { MessengerApplication } from '../../../nodes/MessengerApplication/MessengerApplication.node';
 import { runListSearch } from '../../harness/load-options';
 import { NODE_CREDENTIALS, NODE_TYPE, calls, infobipCredentials, jsonOf, runNode } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 // The resource locator the send node reuses for its Infobip sender: the user's applications, searchable.
 describe('Messenger Application: listSearch over Infobip applications', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
 	beforeEach(() => sandbox.reset());
 
 	const search = (filter?: string, apiKey?: string) =>

@@ -1,18 +1,12 @@
 import type { NodeApiError } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { calls, jsonOf, providerCalls, runNode } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 // `/me/messenger_profile` with the page token: get, set (only what differs), delete (only what is set).
 describe('Messenger Application: Messenger profile', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
 	beforeEach(() => sandbox.reset());
 
 	const PATH = '/v25.0/me/messenger_profile';
@@ -194,14 +188,8 @@ describe('Messenger Application: Messenger profile', () => {
 });
 
 describe('Messenger Application: user profile', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
 	beforeEach(() => sandbox.reset());
 
 	it('gets the name and profile picture of a PSID, one output item per input item', async () => {

@@ -1,20 +1,14 @@
 import { createHmac } from 'node:crypto';
 import type { NodeApiError } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../../../sandbox';
-import { BOT_SUBSCRIBED_FIELDS } from '../../../nodes/shared/model/profile-limits';
+import { BOT_SUBSCRIBED_FIELDS } from '../../../nodes/shared/providers/meta/webhook-fields';
 import { calls, jsonOf, pageCredentials, providerCalls, runNode } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 // The page side of the webhook: `/{page-id}/subscribed_apps` with the page token.
 describe('Messenger Application: page subscription', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
 	beforeEach(() => sandbox.reset());
 
 	const subscribe = (extra: Record<string, unknown> = {}) => ({ resource: 'pageSubscription', operation: 'subscribe', ...extra });

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { infobipModuleOf } from '../../../sandbox/infobip';
 import { runWorkflow, type WorkflowJson } from '../../harness/run-workflow';
 import { calls, infobipCredentials, pageCredentials } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 // The README's "Set up a page" tells a new user to import one workflow. This runs
 // that exact JSON, as the user would import it, against the sandbox: twice, to prove the second run
@@ -18,14 +18,8 @@ function documentedWorkflow(): WorkflowJson {
 }
 
 describe('the "Set up a page" workflow of the README', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
 
 	const run = async () =>
 		await runWorkflow(documentedWorkflow(), {

@@ -1,6 +1,6 @@
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { startRecorder, type LoopbackServer } from '../../support/loopback';
 import { infobipCredentials, pageCredentials, providerCalls, runNode } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 function everythingShown(error: Error | undefined): string {
 	return [error?.message, (error as { description?: string } | undefined)?.description, JSON.stringify(error), error?.stack].join('\n');
@@ -9,16 +9,14 @@ function everythingShown(error: Error | undefined): string {
 // The setup calls (requestFullResponse) follow the same transport rules as the send path: no
 // redirects, and no secret of the credential in any error.
 describe('Messenger Application: transport safety', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let other: LoopbackServer;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
 		other = await startRecorder();
 	});
 	afterAll(async () => {
 		await other.close();
-		await sandbox.close();
 	});
 	beforeEach(() => {
 		sandbox.reset();
@@ -75,12 +73,8 @@ describe('Messenger Application: transport safety', () => {
 
 // URLs built from user input: Infobip application keys and the Graph version are path segments.
 describe('Messenger Application: path segments from input', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(() => sandbox.close());
 	beforeEach(() => sandbox.reset());
 
 	it.each(['get', 'delete'])('%s with an application key of ".." is refused naming the field, nothing sent', async (operation) => {

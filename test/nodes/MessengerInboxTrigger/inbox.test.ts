@@ -4,33 +4,13 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { INodeParameters } from 'n8n-workflow';
 
-import type { Sandbox } from '../../../sandbox';
-import { startSandbox } from '../../../sandbox';
 import { runPoll } from '../../harness/run-poll';
-import type { WorkflowJson } from '../../harness/run-workflow';
 import { runWorkflow } from '../../harness/run-workflow';
+import { useSandbox } from '../../support/sandbox';
+import { inboxCredentials, inboxWorkflow, NODE } from './helpers';
 
-const NODE = 'Inbox';
 
-function inboxWorkflow(parameters: INodeParameters = {}): WorkflowJson {
-	return {
-		name: 'Inbox test',
-		nodes: [
-			{
-				id: 'c0000000-0000-4000-8000-000000000001',
-				name: NODE,
-				type: 'n8n-nodes-messenger.messengerInboxTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters,
-				credentials: { infobipMessengerApi: { id: '1', name: 'Infobip' } },
-			},
-		],
-		connections: {},
-	};
-}
 
 /**
  * Stands between the node and the sandbox and answers the given inbox pulls (1-based) with HTTP 500
@@ -59,19 +39,11 @@ async function failingProxy(target: string, failPulls: number[]): Promise<{ url:
 }
 
 describe('Messenger Inbox Trigger against the sandbox inbox', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
 	beforeEach(() => sandbox.reset());
 
-	const credentials = (baseUrl = sandbox.url) => ({
-		infobipMessengerApi: { baseUrl, authType: 'apiKey', apiKey: sandbox.config.infobip.apiKey },
-	});
+	const credentials = (baseUrl = sandbox.url) => inboxCredentials(sandbox, baseUrl);
 	const alice = () => sandbox.config.users[0].psid;
 	const pulls = () => sandbox.log.filter((entry) => entry.routeId === 'infobip.inbox');
 

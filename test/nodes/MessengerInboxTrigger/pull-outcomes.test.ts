@@ -4,34 +4,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { Sandbox } from '../../../sandbox';
-import { startSandbox } from '../../../sandbox';
 import { runPoll, type PollLogLine } from '../../harness/run-poll';
-import type { WorkflowJson } from '../../harness/run-workflow';
+import { useSandbox } from '../../support/sandbox';
+import { inboxCredentials, inboxWorkflow, NODE } from './helpers';
 
-const NODE = 'Inbox';
 
-/** One workflow object per test: its staticData is what n8n keeps for the trigger between polls. */
-function inboxWorkflow(parameters: INodeParameters = {}): WorkflowJson {
-	return {
-		name: 'Inbox test',
-		nodes: [
-			{
-				id: 'c0000000-0000-4000-8000-000000000001',
-				name: NODE,
-				type: 'n8n-nodes-messenger.messengerInboxTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters,
-				credentials: { infobipMessengerApi: { id: '1', name: 'Infobip' } },
-			},
-		],
-		connections: {},
-		staticData: {} as IDataObject,
-	};
-}
 
 /** A server that answers every inbox pull with HTTP 200 and `body`. */
 async function answering(body: string): Promise<{ url: string; close(): Promise<void> }> {
@@ -48,19 +26,11 @@ async function answering(body: string): Promise<{ url: string; close(): Promise<
 }
 
 describe('Messenger Inbox Trigger: pulls whose outcome is uncertain or odd', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
 	beforeEach(() => sandbox.reset());
 
-	const credentials = (baseUrl = sandbox.url) => ({
-		infobipMessengerApi: { baseUrl, authType: 'apiKey', apiKey: sandbox.config.infobip.apiKey },
-	});
+	const credentials = (baseUrl = sandbox.url) => inboxCredentials(sandbox, baseUrl);
 	const pulls = () => sandbox.log.filter((entry) => entry.routeId === 'infobip.inbox');
 	const errorLines = (logs: PollLogLine[]) => logs.filter((line) => line.level === 'error');
 
@@ -77,14 +47,14 @@ describe('Messenger Inbox Trigger: pulls whose outcome is uncertain or odd', () 
 		await enqueue(5);
 		sandbox.addFault({ routeId: 'infobip.inbox', reset: true, afterRoute: true, times: 1 });
 		const logs: PollLogLine[] = [];
-		const tick = await runPoll(inboxWorkflow({ pullLimit: 200 }), NODE, { credentials: credentials(), logs });
+		const tick = await runPoll(inboxWorkflow({ pullLimit: 200 }, { staticData: true }), NODE, { credentials: credentials(), logs });
 		expect(tick.items).toBeNull();
 		expect(tick.error?.message).not.toBe('Infobip could not be reached');
 		expect(tick.error?.message).toMatch(/inbox pull was cut off after it was sent/);
 		expect((tick.error as Error & { description?: string }).description).toMatch(/up to 200 messages/);
 		expect(errorLines(logs)).toEqual([expect.objectContaining({ message: expect.stringMatching(/up to 200 messages may be lost/) })]);
 		// The sandbox did hand the page out: the next poll finds the inbox empty.
-		expect((await runPoll(inboxWorkflow(), NODE, { credentials: credentials() })).items).toBeNull();
+		expect((await runPoll(inboxWorkflow({}, { staticData: true }), NODE, { credentials: credentials() })).items).toBeNull();
 	});
 
 	it('2,500 messages at limit 1000: a first pull that times out after Infobip served it loses that page, and says so', async () => {
@@ -92,17 +62,17 @@ describe('Messenger Inbox Trigger: pulls whose outcome is uncertain or odd', () 
 		// Budget 2 s: each pull may take 500 ms; the sandbox answers 1.5 s after handing the page out.
 		sandbox.addFault({ routeId: 'infobip.inbox', latencyMs: 1500, afterRoute: true, times: 1 });
 		const logs: PollLogLine[] = [];
-		const cut = await runPoll(inboxWorkflow(), NODE, { credentials: credentials(), logs, pollBudgetMs: 2000 });
+		const cut = await runPoll(inboxWorkflow({}, { staticData: true }), NODE, { credentials: credentials(), logs, pollBudgetMs: 2000 });
 		expect(cut.error?.message).toMatch(/inbox pull was cut off after it was sent/);
 		expect(errorLines(logs)).toEqual([expect.objectContaining({ message: expect.stringMatching(/up to 1000 messages may be lost/) })]);
-		const next = await runPoll(inboxWorkflow(), NODE, { credentials: credentials() });
+		const next = await runPoll(inboxWorkflow({}, { staticData: true }), NODE, { credentials: credentials() });
 		expect(next.items?.map((item) => item.json.text)).toEqual(texts.slice(1000));
 	}, 30_000);
 
 	it('a refused connection is "could not be reached", with no loss logged', async () => {
 		const logs: PollLogLine[] = [];
 		const closed = { infobipMessengerApi: { baseUrl: 'http://127.0.0.1:9', authType: 'apiKey', apiKey: 'k-unreachable' } };
-		const tick = await runPoll(inboxWorkflow(), NODE, { credentials: closed, logs });
+		const tick = await runPoll(inboxWorkflow({}, { staticData: true }), NODE, { credentials: closed, logs });
 		expect(tick.error?.message).toBe('Infobip could not be reached');
 		expect(errorLines(logs)).toEqual([]);
 	});
@@ -110,7 +80,7 @@ describe('Messenger Inbox Trigger: pulls whose outcome is uncertain or odd', () 
 	it('a 429 with Retry-After: the error says when to retry, and polls before then are skipped without a request', async () => {
 		await enqueue(3);
 		sandbox.addFault({ routeId: 'infobip.inbox', status: 429, retryAfter: 120, times: 1 });
-		const workflow = inboxWorkflow();
+		const workflow = inboxWorkflow({}, { staticData: true });
 		const limited = await runPoll(workflow, NODE, { credentials: credentials() });
 		expect(limited.items).toBeNull();
 		expect(limited.error?.message).toMatch(/HTTP 429/);
@@ -127,7 +97,7 @@ describe('Messenger Inbox Trigger: pulls whose outcome is uncertain or odd', () 
 		const odd = await answering(JSON.stringify({ unexpected: true, echo: apiKey, padding: 'x'.repeat(5000) }));
 		try {
 			const logs: PollLogLine[] = [];
-			const tick = await runPoll(inboxWorkflow(), NODE, { credentials: credentials(odd.url), logs });
+			const tick = await runPoll(inboxWorkflow({}, { staticData: true }), NODE, { credentials: credentials(odd.url), logs });
 			expect(tick.items).toBeNull();
 			expect(tick.error?.message).toMatch(/not an inbox page/);
 			const lines = errorLines(logs);
@@ -146,11 +116,11 @@ describe('Messenger Inbox Trigger: pulls whose outcome is uncertain or odd', () 
 		const texts = await enqueue(3);
 		sandbox.addFault({ routeId: 'infobip.inbox', malformed: true, times: 1 });
 		const logs: PollLogLine[] = [];
-		const first = await runPoll(inboxWorkflow(), NODE, { credentials: credentials(), logs });
+		const first = await runPoll(inboxWorkflow({}, { staticData: true }), NODE, { credentials: credentials(), logs });
 		expect(first.items).toBeNull();
 		expect(first.error?.message).toMatch(/not an inbox page/);
 		expect(errorLines(logs)).toHaveLength(1);
-		const second = await runPoll(inboxWorkflow(), NODE, { credentials: credentials() });
+		const second = await runPoll(inboxWorkflow({}, { staticData: true }), NODE, { credentials: credentials() });
 		expect(second.items?.map((item) => item.json.eventType)).toEqual(['text', 'text', 'text']);
 		expect(second.items?.map((item) => item.json.text)).toEqual(texts);
 	});
@@ -161,7 +131,7 @@ describe('Messenger Inbox Trigger: pulls whose outcome is uncertain or odd', () 
 		['pullLimit', 1001, 'Messages per Request must be a whole number from 1 to 1000 (got "1001")'],
 		['maxMessages', '={{ "lots" }}', 'Max Messages per Poll must be a whole number of at least 1 (got "lots")'],
 	])('%s = %j fails naming the field and the range, before any request', async (field, value, message) => {
-		const tick = await runPoll(inboxWorkflow({ [field]: value }), NODE, { credentials: credentials() });
+		const tick = await runPoll(inboxWorkflow({ [field]: value }, { staticData: true }), NODE, { credentials: credentials() });
 		expect(tick.error?.message).toBe(message);
 		expect(pulls()).toHaveLength(0);
 	});

@@ -1,51 +1,28 @@
-import type { INodeParameters } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { runPoll } from '../../harness/run-poll';
-import type { WorkflowJson } from '../../harness/run-workflow';
 import { startRecorder, startSilentServer, type LoopbackServer } from '../../support/loopback';
+import { useSandbox } from '../../support/sandbox';
+import { inboxCredentials, inboxWorkflow, NODE } from './helpers';
 
-const NODE = 'Inbox';
 
-function inboxWorkflow(parameters: INodeParameters = {}): WorkflowJson {
-	return {
-		name: 'Inbox safety test',
-		nodes: [
-			{
-				id: 'c0000000-0000-4000-8000-000000000002',
-				name: NODE,
-				type: 'n8n-nodes-messenger.messengerInboxTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters,
-				credentials: { infobipMessengerApi: { id: '1', name: 'Infobip' } },
-			},
-		],
-		connections: {},
-	};
-}
 
 // The inbox pull goes through requestFullResponse: no redirects, a timeout, masked errors.
 describe('Messenger Inbox Trigger: transport safety', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let other: LoopbackServer;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
 		other = await startRecorder();
 	});
 	afterAll(async () => {
 		await other.close();
-		await sandbox.close();
 	});
 	beforeEach(() => {
 		sandbox.reset();
 		other.received.length = 0;
 	});
 
-	const credentials = (baseUrl = sandbox.url) => ({
-		infobipMessengerApi: { baseUrl, authType: 'apiKey', apiKey: sandbox.config.infobip.apiKey },
-	});
+	const credentials = (baseUrl = sandbox.url) => inboxCredentials(sandbox, baseUrl);
 
 	it('a redirect fails the poll and the API key never reaches the other host', async () => {
 		sandbox.addFault({ routeId: 'infobip.inbox', redirectTo: `${other.url}/steal` });

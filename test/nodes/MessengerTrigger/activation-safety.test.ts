@@ -1,30 +1,25 @@
-import { startSandbox, type Sandbox } from '../../../sandbox';
-import type { WebhookServer } from '../../harness/run-webhook';
 import { startWebhookServer } from '../../harness/run-webhook';
 import { startRecorder, type LoopbackServer } from '../../support/loopback';
 import { pageCredential, triggerWorkflow } from './helpers';
+import { useSandbox } from '../../support/sandbox';
+import { useWebhookServers } from '../../support/webhook-servers';
 
 // Activation's Graph calls (the app token's and the page token's) follow the transport rules of every
 // provider call: a redirect is an error, and neither token reaches another host.
 describe('Messenger Trigger activation: transport safety', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let other: LoopbackServer;
-	const servers: WebhookServer[] = [];
+	const servers = useWebhookServers();
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
 		other = await startRecorder();
 	});
 	afterAll(async () => {
 		await other.close();
-		await sandbox.close();
 	});
 	beforeEach(() => {
 		sandbox.reset();
 		other.received.length = 0;
-	});
-	afterEach(async () => {
-		await Promise.all(servers.splice(0).map((server) => server.close()));
 	});
 
 	async function activation(overrides: Record<string, string> = {}): Promise<Error | undefined> {

@@ -8,16 +8,14 @@ import type { WebhookServer } from '../../harness/run-webhook';
 import { startWebhookServer } from '../../harness/run-webhook';
 import { cmBody, infobipBody, infobipResult, metaBody, metaEvent } from '../shared/inbound-fixtures';
 import { pageCredential, post, triggerWorkflow } from './helpers';
+import { useWebhookServers } from '../../support/webhook-servers';
 
 const APP_SECRET = 'limits-app-secret';
 const SECRET = 'limits-path-secret-5d1c';
 const META = { pageId: '104857600000001', pageAccessToken: 'token', appId: '1', appSecret: APP_SECRET } as Parameters<typeof pageCredential>[1];
 
 describe('Messenger Trigger: events and nesting per delivery', () => {
-	const servers: WebhookServer[] = [];
-	afterEach(async () => {
-		await Promise.all(servers.splice(0).map((server) => server.close()));
-	});
+	const servers = useWebhookServers();
 
 	async function trigger(parameters: Record<string, unknown>) {
 		const workflow = triggerWorkflow({ events: ['text', 'status_report'], registerWebhook: false, ...parameters }, {}, 3);

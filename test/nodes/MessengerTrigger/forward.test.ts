@@ -3,30 +3,20 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { NodeConnectionTypes, sleep } from 'n8n-workflow';
 
-import type { Sandbox } from '../../../sandbox';
-import { startSandbox } from '../../../sandbox';
-import type { WebhookServer } from '../../harness/run-webhook';
 import { startWebhookServer } from '../../harness/run-webhook';
 import { CM_KINDS, cmBody, INFOBIP_KINDS, infobipBody, infobipResult } from '../shared/inbound-fixtures';
 import { get, post, triggerWorkflow } from './helpers';
+import { useSandbox } from '../../support/sandbox';
+import { useWebhookServers } from '../../support/webhook-servers';
 
 const ALL_EVENTS = ['text', 'attachment', 'quick_reply', 'postback', 'optin', 'status_report', 'unknown'];
 const SECRET = 'forward-secret-4f1d2c9a8e';
 
 describe('Messenger Trigger with Infobip forward and CM.com, through n8n-core and the sandbox', () => {
-	let sandbox: Sandbox;
-	const servers: WebhookServer[] = [];
+	const sandbox = useSandbox();
+	const servers = useWebhookServers();
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
 	beforeEach(() => sandbox.reset());
-	afterEach(async () => {
-		await Promise.all(servers.splice(0).map((server) => server.close()));
-	});
 
 	const alice = () => sandbox.config.users[0].psid;
 

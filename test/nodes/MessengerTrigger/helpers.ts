@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 
-import type { INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
 import type { SandboxConfig } from '../../../sandbox';
 import type { WorkflowJson } from '../../harness/run-workflow';
+import { CREDENTIAL_TYPES, SANDBOX_CREDENTIALS } from '../../support/credentials';
 
 export const TRIGGER = 'Messenger Trigger';
 export const VERIFY_TOKEN = 'verify-token-7c41b9';
@@ -33,19 +34,12 @@ export function triggerWorkflow(parameters: INodeParameters, more: Partial<Workf
 }
 
 /** The Facebook Page credential as a user would fill it in for the sandbox's page and app. */
-export function pageCredential(sandboxUrl: string, meta: SandboxConfig['meta'], overrides: Record<string, string> = {}) {
-	return {
-		facebookPageMessengerApi: {
-			pageId: meta.pageId,
-			accessToken: meta.pageAccessToken,
-			appId: meta.appId,
-			appSecret: meta.appSecret,
-			verifyToken: VERIFY_TOKEN,
-			graphApiVersion: 'v25.0',
-			baseUrl: sandboxUrl,
-			...overrides,
-		},
-	};
+export function pageCredential(
+	sandboxUrl: string,
+	meta: SandboxConfig['meta'],
+	overrides: Record<string, string> = {},
+): Record<string, ICredentialDataDecryptedObject> {
+	return { [CREDENTIAL_TYPES.meta]: { ...SANDBOX_CREDENTIALS.meta(sandboxUrl, { meta }), verifyToken: VERIFY_TOKEN, ...overrides } };
 }
 
 export interface HttpAnswer {

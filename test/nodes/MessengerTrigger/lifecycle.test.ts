@@ -4,14 +4,14 @@
 // URL), and not when a second workflow on the same app is activated, unless the user said so.
 import { randomUUID } from 'node:crypto';
 
-import type { Sandbox } from '../../../sandbox';
-import { appsecretProof, startSandbox } from '../../../sandbox';
-import type { LogCapture } from '../../harness/log-capture';
-import { captureLogs } from '../../harness/log-capture';
+import { appsecretProof } from '../../../sandbox';
+import { useLogCapture } from '../../harness/log-capture';
 import type { WebhookServer } from '../../harness/run-webhook';
 import { startWebhookServer } from '../../harness/run-webhook';
 import type { WorkflowJson } from '../../harness/run-workflow';
 import { pageCredential, triggerWorkflow } from './helpers';
+import { useSandbox } from '../../support/sandbox';
+import { useWebhookServers } from '../../support/webhook-servers';
 
 interface AppSubscription {
 	object: string;
@@ -20,24 +20,11 @@ interface AppSubscription {
 }
 
 describe('Messenger Trigger (Meta): the app\'s one callback URL', () => {
-	let sandbox: Sandbox;
-	let logs: LogCapture;
-	const servers: WebhookServer[] = [];
+	const sandbox = useSandbox();
+	const logs = useLogCapture();
+	const servers = useWebhookServers();
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
-	beforeEach(() => {
-		sandbox.reset();
-		logs = captureLogs();
-	});
-	afterEach(async () => {
-		logs.restore();
-		await Promise.all(servers.splice(0).map((server) => server.close()));
-	});
+	beforeEach(() => sandbox.reset());
 
 	const metaWorkflow = (parameters: Record<string, unknown> = {}) => triggerWorkflow({ provider: 'meta', events: ['text'], ...parameters }, {}, 3);
 

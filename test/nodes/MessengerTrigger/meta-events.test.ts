@@ -1,25 +1,19 @@
 // Every Meta event a workflow can act on in 2026, from the sandbox's simulated user through the
 // Messenger Trigger in n8n-core: one item each, normalized, and (checkbox opt-in) answered by the
 // send node with the item's userRef.
-import type { Sandbox, UserAction } from '../../../sandbox';
-import { startSandbox } from '../../../sandbox';
+import type { UserAction } from '../../../sandbox';
 import type { WebhookServer } from '../../harness/run-webhook';
 import { startWebhookServer } from '../../harness/run-webhook';
 import { CREDENTIAL_TYPES, sandboxCredentials } from '../Messenger/helpers';
 import { pageCredential, TRIGGER, triggerWorkflow } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 const ALL = ['text', 'attachment', 'quick_reply', 'postback', 'echo', 'read', 'delivery', 'optin', 'referral', 'reaction', 'edit', 'feed', 'standby'];
 
 describe('Messenger Trigger with Meta: the events documented in 2026, through n8n-core and the sandbox', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let server: WebhookServer | undefined;
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
 	beforeEach(() => sandbox.reset());
 	afterEach(async () => {
 		await server?.close();

@@ -1,26 +1,18 @@
-import type { Sandbox } from '../../../sandbox';
-import { appsecretProof, signMetaBody, startSandbox } from '../../../sandbox';
+import { appsecretProof, signMetaBody } from '../../../sandbox';
 import type { WebhookServer } from '../../harness/run-webhook';
 import { startWebhookServer } from '../../harness/run-webhook';
 import { metaBody, metaEvent } from '../shared/inbound-fixtures';
 import { get, pageCredential, post, TRIGGER, triggerWorkflow, VERIFY_TOKEN } from './helpers';
+import { useSandbox } from '../../support/sandbox';
+import { useWebhookServers } from '../../support/webhook-servers';
 
 const ALL_EVENTS = ['text', 'attachment', 'quick_reply', 'postback', 'echo', 'read', 'delivery', 'optin', 'referral', 'reaction', 'feed'];
 
 describe('Messenger Trigger with Meta, through n8n-core and the sandbox', () => {
-	let sandbox: Sandbox;
-	const servers: WebhookServer[] = [];
+	const sandbox = useSandbox();
+	const servers = useWebhookServers();
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
 	beforeEach(() => sandbox.reset());
-	afterEach(async () => {
-		await Promise.all(servers.splice(0).map((server) => server.close()));
-	});
 
 	const alice = () => sandbox.config.users[0].psid;
 

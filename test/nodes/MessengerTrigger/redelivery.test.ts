@@ -1,38 +1,25 @@
 // Meta delivers at least once: when an answer is slow it sends the same body again. The trigger
 // remembers the events it started runs for (by message id, watermark or another stable key) and drops
 // them when they come again, answering 200 so the provider stops.
-import type { Sandbox } from '../../../sandbox';
-import { signMetaBody, startSandbox } from '../../../sandbox';
-import type { LogCapture } from '../../harness/log-capture';
-import { captureLogs } from '../../harness/log-capture';
+import { signMetaBody } from '../../../sandbox';
+import { useLogCapture } from '../../harness/log-capture';
 import type { WebhookServer } from '../../harness/run-webhook';
 import { startWebhookServer } from '../../harness/run-webhook';
 import type { WorkflowJson } from '../../harness/run-workflow';
 import { cmBody, infobipBody, infobipResult, metaBody, metaEvent } from '../shared/inbound-fixtures';
 import { pageCredential, post, triggerWorkflow } from './helpers';
+import { useSandbox } from '../../support/sandbox';
+import { useWebhookServers } from '../../support/webhook-servers';
 
 const SECRET = 'redelivery-secret-77ad';
 const ALL = ['text', 'attachment', 'quick_reply', 'postback', 'echo', 'read', 'delivery', 'reaction', 'feed', 'status_report'];
 
 describe('Messenger Trigger: redelivered events start no new run', () => {
-	let sandbox: Sandbox;
-	let logs: LogCapture;
-	const servers: WebhookServer[] = [];
+	const sandbox = useSandbox();
+	const logs = useLogCapture();
+	const servers = useWebhookServers();
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
-	beforeEach(() => {
-		sandbox.reset();
-		logs = captureLogs();
-	});
-	afterEach(async () => {
-		logs.restore();
-		await Promise.all(servers.splice(0).map((server) => server.close()));
-	});
+	beforeEach(() => sandbox.reset());
 
 	async function serve(workflow: WorkflowJson) {
 		const server = await startWebhookServer(workflow, { credentials: pageCredential(sandbox.url, sandbox.config.meta) });

@@ -1,24 +1,18 @@
 // The point of the normalized item: trigger → Messenger send, answering with `{{$json.senderId}}` and
 // nothing else, for each provider, end to end over real HTTP.
-import type { Sandbox } from '../../../sandbox';
-import { startSandbox } from '../../../sandbox';
 import type { WebhookServer } from '../../harness/run-webhook';
 import { startWebhookServer } from '../../harness/run-webhook';
 import { CREDENTIAL_TYPES, sandboxCredentials } from '../Messenger/helpers';
 import { pageCredential, TRIGGER, triggerWorkflow } from './helpers';
+import { useSandbox } from '../../support/sandbox';
+import { PROVIDER_NAMES } from '../../../nodes/shared/providers';
 
 type Provider = 'meta' | 'infobip' | 'cm';
 
 describe('Messenger Trigger → Messenger send: replying with {{$json.senderId}}', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let server: WebhookServer | undefined;
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
 	beforeEach(() => sandbox.reset());
 	afterEach(async () => {
 		await server?.close();
@@ -50,7 +44,7 @@ describe('Messenger Trigger → Messenger send: replying with {{$json.senderId}}
 		return server;
 	}
 
-	it.each(['meta', 'infobip', 'cm'] as const)('via %s', async (provider) => {
+	it.each(PROVIDER_NAMES)('via %s', async (provider) => {
 		const trigger = await replyWorkflow(provider);
 		const alice = sandbox.config.users[0].psid;
 		if (provider === 'infobip') sandbox.config.infobip.forwardUrl = trigger.url();

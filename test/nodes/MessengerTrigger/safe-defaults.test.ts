@@ -1,36 +1,22 @@
 // Protection is the default: version 3 of the trigger asks unsigned providers (Infobip, CM.com) for an
 // authentication and refuses a Meta trigger that cannot check signatures; insecure choices must be
 // explicit and are warned about once, at activation. Saved version 1 and 2 workflows keep their meaning.
-import type { Sandbox } from '../../../sandbox';
-import { startSandbox } from '../../../sandbox';
-import type { LogCapture } from '../../harness/log-capture';
-import { captureLogs } from '../../harness/log-capture';
+import { useLogCapture } from '../../harness/log-capture';
 import type { WebhookServer } from '../../harness/run-webhook';
 import { startWebhookServer } from '../../harness/run-webhook';
 import { cmBody, infobipBody, infobipResult, metaBody, metaEvent } from '../shared/inbound-fixtures';
 import { pageCredential, post, triggerWorkflow } from './helpers';
+import { useSandbox } from '../../support/sandbox';
+import { useWebhookServers } from '../../support/webhook-servers';
 
 const SECRET = 'forward-secret-9b3e71c2d4';
 
 describe('Messenger Trigger: safe by default', () => {
-	let sandbox: Sandbox;
-	let logs: LogCapture;
-	const servers: WebhookServer[] = [];
+	const sandbox = useSandbox();
+	const logs = useLogCapture();
+	const servers = useWebhookServers();
 
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
-	beforeEach(() => {
-		sandbox.reset();
-		logs = captureLogs();
-	});
-	afterEach(async () => {
-		logs.restore();
-		await Promise.all(servers.splice(0).map((server) => server.close()));
-	});
+	beforeEach(() => sandbox.reset());
 
 	async function trigger(parameters: Record<string, unknown>, typeVersion: number, credentialOverrides: Record<string, string> = {}) {
 		const server = await startWebhookServer(triggerWorkflow({ events: ['text', 'status_report'], ...parameters }, {}, typeVersion), {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 import type { EventType } from '../../../nodes/shared/model/event';
 import { EVENT_TYPES } from '../../../nodes/shared/model/event';
-import { signBody } from '../../../nodes/shared/providers/meta/signature';
+import { signBody } from '../../../nodes/shared/providers/meta/graph/signature';
 import type { TriggerSettings } from '../../../nodes/MessengerTrigger/webhook';
 import { answerHandshake, handleDelivery } from '../../../nodes/MessengerTrigger/webhook';
 import { cmBody, infobipBody, infobipResult, metaBody, metaEvent } from '../shared/inbound-fixtures';
@@ -27,17 +27,17 @@ function request(body: string | Buffer, headers: Record<string, string> = {}) {
 describe('answerHandshake', () => {
 	it('echoes the challenge only for subscribe + the right token', () => {
 		const query = { 'hub.mode': 'subscribe', 'hub.verify_token': 'tok', 'hub.challenge': 'abc' };
-		expect(answerHandshake(query, 'tok')).toMatchObject({ kind: 'respond', status: 200, body: 'abc', contentType: 'text/plain' });
-		expect(answerHandshake(query, 'other')).toMatchObject({ status: 403 });
-		expect(answerHandshake({ ...query, 'hub.verify_token': ['tok', 'tok'] }, 'tok')).toMatchObject({ status: 403 });
-		expect(answerHandshake({ ...query, 'hub.challenge': '' }, 'tok')).toMatchObject({ status: 400 });
-		expect(answerHandshake(query, undefined)).toMatchObject({ status: 403 });
+		expect(answerHandshake('meta', query, 'tok')).toMatchObject({ kind: 'respond', status: 200, body: 'abc', contentType: 'text/plain' });
+		expect(answerHandshake('meta', query, 'other')).toMatchObject({ status: 403 });
+		expect(answerHandshake('meta', { ...query, 'hub.verify_token': ['tok', 'tok'] }, 'tok')).toMatchObject({ status: 403 });
+		expect(answerHandshake('meta', { ...query, 'hub.challenge': '' }, 'tok')).toMatchObject({ status: 400 });
+		expect(answerHandshake('meta', query, undefined)).toMatchObject({ status: 403 });
 	});
 
 	it('property: never echoes without the right token, never throws', () => {
 		fc.assert(
 			fc.property(fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.array(fc.string()), fc.jsonValue())), (query) => {
-				const outcome = answerHandshake(query, 'the-token');
+				const outcome = answerHandshake('meta', query, 'the-token');
 				return outcome.kind === 'respond' && (outcome.status !== 200 || query['hub.verify_token'] === 'the-token');
 			}),
 		);

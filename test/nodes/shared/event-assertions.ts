@@ -1,5 +1,6 @@
 import type { MessengerEvent } from '../../../nodes/shared/model/event';
 import { EVENT_TYPES } from '../../../nodes/shared/model/event';
+import { isProviderName } from '../../../nodes/shared/providers';
 
 const KEYS = [
 	'provider',
@@ -45,7 +46,7 @@ const nullableString = (value: unknown) => value === null || typeof value === 's
 export function eventShapeViolation(event: MessengerEvent): string | undefined {
 	const keys = Object.keys(event).sort();
 	if (JSON.stringify(keys) !== JSON.stringify(KEYS)) return `keys ${keys.join(',')}`;
-	if (!['meta', 'infobip', 'cm'].includes(event.provider)) return `provider ${event.provider}`;
+	if (!isProviderName(event.provider)) return `provider ${event.provider}`;
 	if (!(EVENT_TYPES as readonly string[]).includes(event.eventType)) return `eventType ${event.eventType}`;
 	for (const key of [
 		'pageId',

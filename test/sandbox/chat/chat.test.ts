@@ -1,6 +1,7 @@
 // The chat page's files: served under /chat, outside the provider log, nothing outside its folder.
 import http from 'node:http';
-import { startSandbox, type Sandbox } from '../../../sandbox';
+import { type Sandbox } from '../../../sandbox';
+import { useSandbox } from '../../support/sandbox';
 
 /** A GET with the path exactly as given (fetch would normalise `..` away before sending it). */
 function rawGet(sb: Sandbox, path: string): Promise<number> {
@@ -13,11 +14,7 @@ function rawGet(sb: Sandbox, path: string): Promise<number> {
 }
 
 describe('chat page', () => {
-	let sb: Sandbox;
-	beforeAll(async () => {
-		sb = await startSandbox();
-	});
-	afterAll(() => sb.close());
+	const sb = useSandbox();
 
 	it.each([
 		['/chat', 'text/html', 'data-testid="composer-input"'],

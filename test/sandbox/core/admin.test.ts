@@ -1,6 +1,7 @@
 // The admin HTTP API under /__sandbox/ (what an out-of-process driver such as a real n8n e2e run uses).
-import { startSandbox, type Sandbox } from '../../../sandbox';
+import { type Sandbox } from '../../../sandbox';
 import { D, echoChallenge, send, startReceiver } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 async function admin(sb: Sandbox, method: string, path: string, body?: unknown) {
 	const res = await fetch(`${sb.url}/__sandbox${path}`, {
@@ -13,11 +14,7 @@ async function admin(sb: Sandbox, method: string, path: string, body?: unknown) 
 }
 
 describe('admin API', () => {
-	let sb: Sandbox;
-	beforeAll(async () => {
-		sb = await startSandbox();
-	});
-	afterAll(() => sb.close());
+	const sb = useSandbox();
 	beforeEach(() => sb.reset());
 
 	it('GET /log (with since and routeId) and DELETE /log; admin calls are not logged', async () => {

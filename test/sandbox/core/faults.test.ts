@@ -1,17 +1,14 @@
 // Fault rules over real HTTP against the Meta send route: each fault kind, `times`, seeded probability,
 // and that a faulted request is logged with `fault` and never reaches the route (nothing delivered),
 // unless the rule is `afterRoute`: then the route runs (delivers) and its answer is replaced.
-import { MALFORMED_BODY, startSandbox, type Sandbox } from '../../../sandbox';
+import { MALFORMED_BODY, startSandbox } from '../../../sandbox';
 import { send } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 const text = { message: { text: 'hello' } };
 
 describe('fault rules', () => {
-	let sb: Sandbox;
-	beforeAll(async () => {
-		sb = await startSandbox();
-	});
-	afterAll(() => sb.close());
+	const sb = useSandbox();
 	beforeEach(() => {
 		sb.clearFaults();
 		sb.clearLog();
@@ -165,7 +162,6 @@ describe('fault probability', () => {
 			for (let i = 0; i < 16; i++) out += (await send(sb, text)).status === 503 ? 'F' : '.';
 			return out;
 		} finally {
-			await sb.close();
 		}
 	}
 

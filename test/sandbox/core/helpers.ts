@@ -1,10 +1,9 @@
 // Helpers for the sandbox tests: Graph calls with the default accounts, and a local receiver that
 // records raw request bytes (for webhook signatures and verification GETs). Real HTTP, no mocks.
 import { createHmac } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SANDBOX_DEFAULTS } from '../../../sandbox/defaults';
 import type { Sandbox } from '../../../sandbox';
+import type { ReceiverHandler } from '../../support/receiver';
 
 export const D = SANDBOX_DEFAULTS;
 export const V = 'v25.0';
@@ -71,46 +70,7 @@ export function send(sb: Sandbox, body: Record<string, unknown>, opts: GraphOpti
 	});
 }
 
-export interface ReceivedRequest {
-	method: string;
-	url: string;
-	headers: http.IncomingHttpHeaders;
-	raw: Buffer;
-}
-
-export interface Receiver {
-	url: string;
-	requests: ReceivedRequest[];
-	close(): Promise<void>;
-}
-
-export type ReceiverHandler = (req: ReceivedRequest, res: http.ServerResponse) => void;
-
-/** A local HTTP server recording every request's raw bytes; answers 200 "ok" unless `handler` does. */
-export async function startReceiver(handler?: ReceiverHandler): Promise<Receiver> {
-	const requests: ReceivedRequest[] = [];
-	const server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (c: Buffer) => chunks.push(c));
-		req.on('end', () => {
-			const r = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, raw: Buffer.concat(chunks) };
-			requests.push(r);
-			if (handler) handler(r, res);
-			else res.end('ok');
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}/webhook`,
-		requests,
-		close: () =>
-			new Promise<void>((resolve) => {
-				server.close(() => resolve());
-				server.closeAllConnections();
-			}),
-	};
-}
+export { startReceiver, type ReceivedRequest, type Receiver, type ReceiverHandler } from '../../support/receiver';
 
 /** A receiver that answers Meta's verification GET like a correct webhook (echoes hub.challenge). */
 export const echoChallenge: ReceiverHandler = (req, res) => {

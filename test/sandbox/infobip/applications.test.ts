@@ -1,6 +1,6 @@
-import type { Sandbox } from '../../../sandbox/core/types';
 import { enqueueInfobipInbound, infobipModuleOf } from '../../../sandbox/infobip';
 import { infobipClient, startInfobipSandbox } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 // Seed 001's request example.
 const seedCreate = {
@@ -11,14 +11,12 @@ const seedCreate = {
 };
 
 describe('Infobip sandbox: applications (seed 001 + documented assumptions)', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let client: ReturnType<typeof infobipClient>;
 
 	beforeAll(async () => {
-		sandbox = await startInfobipSandbox();
 		client = infobipClient(sandbox);
 	});
-	afterAll(() => sandbox.close());
 
 	async function create(body: unknown = seedCreate) {
 		return client.call('POST', '/facebook/1/applications', body);
@@ -115,7 +113,6 @@ describe('Infobip sandbox: Sandbox.reset()', () => {
 			expect(keys).not.toContain(key);
 			expect((await client.pull()).body.messageCount).toBe(0);
 		} finally {
-			await sandbox.close();
 		}
 	});
 });

@@ -1,17 +1,15 @@
-import type { Sandbox } from '../../../sandbox/core/types';
-import { basicAuth, infobipClient, request, seedSingle, startInfobipSandbox } from './helpers';
+import { basicAuth, infobipClient, request, seedSingle } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 const UNAUTHORIZED = { requestError: { serviceException: { messageId: 'UNAUTHORIZED', text: 'Invalid login details' } } };
 
 describe('Infobip sandbox: authentication (App key or Basic, providers.md)', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let client: ReturnType<typeof infobipClient>;
 
 	beforeAll(async () => {
-		sandbox = await startInfobipSandbox();
 		client = infobipClient(sandbox);
 	});
-	afterAll(() => sandbox.close());
 
 	const text = () => seedSingle(sandbox, { type: 'TEXT', text: 'Hello, World!' });
 

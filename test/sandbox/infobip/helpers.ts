@@ -1,8 +1,8 @@
 // Shared by the Infobip sandbox tests: a running sandbox over real HTTP, a JSON client and a local
 // receiver for HTTP-forward deliveries.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startSandbox } from '../../../sandbox';
+import { startReceiver as startRecordingReceiver } from '../../support/receiver';
 import type { Sandbox } from '../../../sandbox/core/types';
 
 export async function startInfobipSandbox(): Promise<Sandbox> {
@@ -62,29 +62,16 @@ export interface Receiver {
 	close(): Promise<void>;
 }
 
-/** A local HTTP server that records every request and answers 200 (or `status`). */
+/** A local HTTP server that records every request and answers 200 (or `status`): test/support/receiver.ts. */
 export async function startReceiver(status = 200): Promise<Receiver> {
+	// Its own list in this shape, which the tests also empty (`received.length = 0`).
 	const received: Receiver['received'] = [];
-	const server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (c: Buffer) => chunks.push(c));
-		req.on('end', () => {
-			received.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-			res.writeHead(status, { 'content-type': 'text/plain' });
-			res.end('ok');
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}/hook`,
-		received,
-		close: () =>
-			new Promise<void>((resolve) => {
-				server.close(() => resolve());
-				server.closeAllConnections();
-			}),
-	};
+	const receiver = await startRecordingReceiver(({ method, url, headers, raw }, res) => {
+		received.push({ method, path: url, headers, body: raw.toString('utf8') });
+		res.writeHead(status, { 'content-type': 'text/plain' });
+		res.end('ok');
+	}, '/hook');
+	return { url: receiver.url, received, close: receiver.close };
 }
 
 /** Seed 003's example application key and user key shapes, with the sandbox's own values. */

@@ -1,18 +1,16 @@
-import type { Sandbox } from '../../../sandbox/core/types';
 import { enqueueInfobipInbound, infobipModuleOf } from '../../../sandbox/infobip';
-import { infobipClient, startInfobipSandbox, startReceiver } from './helpers';
+import { infobipClient, startReceiver } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 const RECEIVED_AT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/;
 
 describe('Infobip sandbox: inbound messages (seed 000: pull and HTTP forward)', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let client: ReturnType<typeof infobipClient>;
 
 	beforeAll(async () => {
-		sandbox = await startInfobipSandbox();
 		client = infobipClient(sandbox);
 	});
-	afterAll(() => sandbox.close());
 	beforeEach(() => infobipModuleOf(sandbox).inbox.clear());
 
 	const alice = () => sandbox.config.users[0].psid;

@@ -1,17 +1,15 @@
-import type { Sandbox } from '../../../sandbox/core/types';
-import { infobipClient, request, seedSingle, startInfobipSandbox } from './helpers';
+import { infobipClient, request, seedSingle } from './helpers';
+import { useSandbox } from '../../support/sandbox';
 
 const PENDING = { groupId: 1, groupName: 'PENDING', id: 7, name: 'PENDING_ENROUTE', description: 'Message sent to next instance' };
 
 describe('Infobip sandbox: POST /facebook/1/single (seed 003)', () => {
-	let sandbox: Sandbox;
+	const sandbox = useSandbox();
 	let client: ReturnType<typeof infobipClient>;
 
 	beforeAll(async () => {
-		sandbox = await startInfobipSandbox();
 		client = infobipClient(sandbox);
 	});
-	afterAll(() => sandbox.close());
 	beforeEach(() => sandbox.clearLog());
 
 	const send = (message: unknown) => client.single(seedSingle(sandbox, message));

@@ -1,6 +1,7 @@
 // POST /{v}/{page}/message_attachments: multipart upload (message + filedata), JSON by URL, reuse by id.
-import { startSandbox, type Sandbox } from '../../../sandbox';
+import { type Sandbox } from '../../../sandbox';
 import { json, D, graph, PROOF, send, V } from '../core/helpers';
+import { useSandbox } from '../../support/sandbox';
 
 function uploadForm(message: unknown, file?: Blob, extra: Record<string, string> = {}): FormData {
 	const form = new FormData();
@@ -18,11 +19,7 @@ async function upload(sb: Sandbox, form: FormData, query = `access_token=${D.pag
 const png = () => new Blob([Buffer.from('89504e470d0a1a0a0000', 'hex')], { type: 'image/png' });
 
 describe('Meta attachment upload', () => {
-	let sb: Sandbox;
-	beforeAll(async () => {
-		sb = await startSandbox();
-	});
-	afterAll(() => sb.close());
+	const sb = useSandbox();
 	beforeEach(() => sb.reset());
 
 	it('multipart upload → {attachment_id}, usable in a send and in a media template', async () => {

@@ -1,13 +1,9 @@
 // Graph authentication: tokens (query, form, JSON, bearer), appsecret_proof, token kinds.
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { json, APP_TOKEN, D, graph, PROOF, send, V } from '../core/helpers';
+import { useSandbox } from '../../support/sandbox';
 
 describe('Meta auth', () => {
-	let sb: Sandbox;
-	beforeAll(async () => {
-		sb = await startSandbox();
-	});
-	afterAll(() => sb.close());
+	const sb = useSandbox();
 	beforeEach(() => sb.reset());
 
 	const msg = { message: { text: 'hi' } };

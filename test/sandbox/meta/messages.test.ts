@@ -1,15 +1,11 @@
 // POST /{v}/{page}/messages: documented shapes accepted, documented limits enforced, field for field.
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { D, graph, send } from '../core/helpers';
+import { useSandbox } from '../../support/sandbox';
 
 const HOUR = 3600_000;
 
 describe('Meta send API', () => {
-	let sb: Sandbox;
-	beforeAll(async () => {
-		sb = await startSandbox();
-	});
-	afterAll(() => sb.close());
+	const sb = useSandbox();
 	beforeEach(() => sb.reset());
 
 	async function ok(body: Record<string, unknown>) {

@@ -1,16 +1,12 @@
 // messenger_profile: get_started, greeting, persistent_menu, ice_breakers, whitelisted_domains.
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { D, graph } from '../core/helpers';
+import { useSandbox } from '../../support/sandbox';
 
 const menu = (items: unknown[]) => [{ locale: 'default', composer_input_disabled: false, call_to_actions: items }];
 const postback = (i: number) => ({ type: 'postback', title: `Item ${i}`, payload: `ITEM_${i}` });
 
 describe('Meta messenger_profile', () => {
-	let sb: Sandbox;
-	beforeAll(async () => {
-		sb = await startSandbox();
-	});
-	afterAll(() => sb.close());
+	const sb = useSandbox();
 	beforeEach(() => sb.reset());
 
 	const post = (body: unknown, path = '/me/messenger_profile') => graph(sb, 'POST', path, { body });

@@ -1,13 +1,9 @@
 // subscribed_apps (page level) and /{app-id}/subscriptions (app level, with Meta's verification GET).
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { APP_TOKEN, D, echoChallenge, graph, startReceiver, type Receiver } from '../core/helpers';
+import { useSandbox } from '../../support/sandbox';
 
 describe('page subscribed_apps', () => {
-	let sb: Sandbox;
-	beforeAll(async () => {
-		sb = await startSandbox();
-	});
-	afterAll(() => sb.close());
+	const sb = useSandbox();
 	beforeEach(() => sb.reset());
 
 	it('POST, GET, DELETE (idempotent)', async () => {
@@ -47,16 +43,14 @@ describe('page subscribed_apps', () => {
 });
 
 describe('app subscriptions with the verification GET', () => {
-	let sb: Sandbox;
+	const sb = useSandbox();
 	let good: Receiver;
 	let bad: Receiver;
 	beforeAll(async () => {
-		sb = await startSandbox();
 		good = await startReceiver(echoChallenge);
 		bad = await startReceiver((_req, res) => res.end('not the challenge'));
 	});
 	afterAll(async () => {
-		await sb.close();
 		await good.close();
 		await bad.close();
 	});

@@ -1,13 +1,9 @@
 // GET /{v}/{psid}: user profile fields; GET /{v}/me: the page.
-import { startSandbox, type Sandbox } from '../../../sandbox';
 import { D, graph } from '../core/helpers';
+import { useSandbox } from '../../support/sandbox';
 
 describe('Meta user profile', () => {
-	let sb: Sandbox;
-	beforeAll(async () => {
-		sb = await startSandbox();
-	});
-	afterAll(() => sb.close());
+	const sb = useSandbox();
 
 	it('returns the requested fields plus id', async () => {
 		const res = await graph(sb, 'GET', `/${D.alicePsid}`, { query: { fields: 'first_name,last_name,profile_pic' } });

@@ -1,8 +1,9 @@
 // The simulated Messenger user via Meta: raw webhook bodies per kind, the X-Hub-Signature-256 HMAC over
 // the exact bytes (recomputed here by the receiver), batching, and the window update.
 import { createHmac } from 'node:crypto';
-import { signMetaBody, startSandbox, type Sandbox } from '../../../sandbox';
+import { signMetaBody, type Sandbox } from '../../../sandbox';
 import { D, type Loose, send, startReceiver, type Receiver } from '../core/helpers';
+import { useSandbox } from '../../support/sandbox';
 
 type Body = {
 	object: string;
@@ -19,14 +20,12 @@ describe('signMetaBody', () => {
 });
 
 describe('Meta simulated user', () => {
-	let sb: Sandbox;
+	const sb = useSandbox();
 	let receiver: Receiver;
 	beforeAll(async () => {
-		sb = await startSandbox();
 		receiver = await startReceiver();
 	});
 	afterAll(async () => {
-		await sb.close();
 		await receiver.close();
 	});
 	beforeEach(() => {

@@ -232,3 +232,7 @@ export function redactSecrets<T>(value: T, secrets: readonly string[]): T {
 	};
 	return scrub(value) as T;
 }
+
+/** The API these calls go to, and the credential of the Facebook page an application is created for. */
+export { INFOBIP_SETUP_API as SETUP_API } from './setup-api';
+export { FACEBOOK_PAGE_CREDENTIAL_TYPE as PAGE_CREDENTIAL_TYPE } from '../meta/credential';

@@ -1,4 +1,6 @@
+import { graphId } from '../../model/path-input';
 import type { ProviderAdapter } from '../types';
+import { FACEBOOK_PAGE_CREDENTIAL_TYPE } from './credential';
 import { buildMetaRequest } from './build';
 import { parseMetaError, parseMetaResponse } from './parse';
 import { metaUploader } from './upload';
@@ -6,11 +8,14 @@ import { metaUploader } from './upload';
 export const metaAdapter: ProviderAdapter = {
 	name: 'meta',
 	displayName: 'Meta Graph API',
-	credentialType: 'facebookPageMessengerApi',
+	credentialType: FACEBOOK_PAGE_CREDENTIAL_TYPE,
 	senderName: "the Facebook page ID (credential field Page ID, or the node's Sender option)",
 	defaultSender: (credentials) => String(credentials.pageId ?? ''),
 	buildSendRequest: buildMetaRequest,
 	parseSendResponse: parseMetaResponse,
 	parseError: parseMetaError,
+	checkSender: (sender) => {
+		graphId('sender', sender);
+	},
 	uploader: metaUploader,
 };

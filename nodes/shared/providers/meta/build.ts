@@ -2,15 +2,10 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-wo
 
 import type { Button, Card, Media, OutboundMessage, QuickReply, SenderActionMessage, SendRequest } from '../../model/message';
 import { graphId, pathSegment } from '../../model/path-input';
-import { baseUrlOf, compact, unreachable } from '../util';
-import { graphVersionOf } from './version';
+import { compact, unreachable } from '../util';
+import { graphBaseUrl } from './graph/base-url';
 
 type Json = Record<string, unknown>;
-
-/** `{base}/{version}`: the Graph API version is a credential field, so upgrading needs no release. */
-export function graphBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	return `${baseUrlOf(credentials)}/${pathSegment(graphVersionOf(credentials))}`;
-}
 
 function graphRecipient(request: SendRequest): Json {
 	switch (request.recipient.kind) {

@@ -2,6 +2,7 @@ import type { SendRequest } from '../../model/message';
 import { META_TAG_REFUSED_HINT } from '../../model/provider-changes';
 import type { ParsedSendResponse, ProviderErrorInfo } from '../types';
 import { isRecord, stringOr } from '../util';
+import { readGraphError } from './graph/error';
 
 const WINDOW_HINT =
 	"The user has not written to the page in the last 24 hours: reply inside the window, use the tag HUMAN_AGENT (Options > Message Tag) for a person's reply within 7 days, or send the update as a Meta utility message";
@@ -31,14 +32,11 @@ const HINTS: Readonly<Record<string, string>> = {
 /** 1200: temporary send failure; 4, 32, 613: rate limits. Graph did not send the message in each case. */
 const RETRYABLE_CODES = new Set([1200, 4, 32, 613]);
 
-/** Graph errors: `{error: {message, type, code, error_subcode, fbtrace_id}}`. */
+/** Graph errors (./graph/error.ts), with the hints and retry rules of the Send API. */
 export function parseMetaError(statusCode: number, body: unknown): ProviderErrorInfo | undefined {
-	const error = isRecord(body) ? body.error : undefined;
-	if (!isRecord(error)) return undefined;
-	const code = typeof error.code === 'number' ? error.code : Number(error.code);
-	const subcode = error.error_subcode;
-	const fullCode = subcode !== undefined && subcode !== null ? `${code}/${String(subcode)}` : String(code);
-	const message = stringOr(error.message, `Graph API error (HTTP ${statusCode})`);
+	const error = readGraphError(statusCode, body);
+	if (!error) return undefined;
+	const { message, code, fullCode } = error;
 	// Meta's answer to a refused tag is a bare "Invalid parameter"; a subcode other than the reported one still gets the hint when the message names the tag.
 	const tagRefused = code === 100 && /\btag\b/i.test(message) ? META_TAG_REFUSED_HINT : undefined;
 	return {

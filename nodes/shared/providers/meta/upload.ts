@@ -5,7 +5,7 @@ import type { Media } from '../../model/message';
 import { graphId, pathSegment } from '../../model/path-input';
 import type { MediaUploader } from '../types';
 import { isRecord, stringOr, unreachable } from '../util';
-import { graphBaseUrl } from './build';
+import { graphBaseUrl } from './graph/base-url';
 import { multipartBody } from './multipart';
 
 /**

@@ -7,9 +7,10 @@ import { NodeHelpers, Workflow } from 'n8n-workflow';
 import { MessengerTrigger } from '../../../../nodes/MessengerTrigger/MessengerTrigger.node';
 import type { TriggerChoice } from '../../../../nodes/shared/model/event';
 import { buildNodeTypes, PACKAGE_PREFIX } from '../../../harness/node-types';
+import { PROVIDER_NAMES } from '../../../../nodes/shared/providers';
 
 const description = new MessengerTrigger().description;
-const PROVIDERS = ['meta', 'infobip', 'cm'] as const;
+const PROVIDERS = PROVIDER_NAMES;
 
 const nodeOf = (parameters: INodeParameters, typeVersion: number): INode => ({
 	id: 'trigger',

@@ -1,20 +1,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { MESSENGER_CAPABILITIES, OPERATION_LABELS, PROVIDER_LABELS } from '../../../../nodes/shared/model/capabilities';
+import { OPERATION_LABELS } from '../../../../nodes/shared/model/capabilities';
 import type { OperationName, ProviderName } from '../../../../nodes/shared/model/message';
-import { PROVIDERS } from '../../../../nodes/shared/providers';
+import { MESSENGER_CAPABILITIES, PROVIDER_LABELS, PROVIDER_NAMES, PROVIDERS } from '../../../../nodes/shared/providers';
 import { request, sampleMessage } from '../fixtures';
 
 const ROOT = path.resolve(__dirname, '../../../..');
-const PROVIDER_ORDER: ProviderName[] = ['infobip', 'cm', 'meta'];
+const PROVIDER_ORDER: readonly ProviderName[] = PROVIDER_NAMES;
 const credentials = { baseUrl: 'https://example.com', graphApiVersion: 'v25.0', pageId: 'P', defaultSender: 'S' };
 
 describe('the capability table', () => {
 	it('agrees with the adapters: every supported operation builds, every other one is refused', () => {
 		for (const provider of PROVIDER_ORDER) {
 			for (const operation of Object.keys(OPERATION_LABELS) as OperationName[]) {
-				const build = () => PROVIDERS[provider].buildSendRequest(request(sampleMessage(operation)), credentials);
+				const build = () => PROVIDERS[provider].send.buildSendRequest(request(sampleMessage(operation)), credentials);
 				if (MESSENGER_CAPABILITIES[provider].operations.includes(operation)) expect(build).not.toThrow();
 				else expect(build).toThrow(/capability table/);
 			}

@@ -1,11 +1,10 @@
-import { MESSENGER_CAPABILITIES } from '../../../../nodes/shared/model/capabilities';
-import { MESSENGER_LIMITS } from '../../../../nodes/shared/model/limits';
+import { MESSENGER_CAPABILITIES, MESSENGER_LIMITS, PROVIDER_NAMES } from '../../../../nodes/shared/providers';
 import { LIMIT_CASES } from '../limit-cases';
 import type { OperationName, ProviderName, SendRequest } from '../../../../nodes/shared/model/message';
 import { characterCount, InputValidationError, validateSendRequest } from '../../../../nodes/shared/model/validate';
 import { callButton, card, chars, request, sampleMessage } from '../fixtures';
 
-const PROVIDERS: ProviderName[] = ['infobip', 'cm', 'meta'];
+const PROVIDERS: readonly ProviderName[] = PROVIDER_NAMES;
 const ALL_OPERATIONS = Object.keys({
 	text: 1, quickReplies: 1, media: 1, buttonTemplate: 1, genericTemplate: 1, carousel: 1,
 	mediaTemplate: 1, productTemplate: 1, senderAction: 1, optInRequest: 1,

@@ -1,8 +1,7 @@
 // The keys the trigger uses to recognise an event delivered again: equal for the same event, different
 // for different events, and absent where the provider gives nothing stable.
 import type { MessengerEvent } from '../../../../nodes/shared/model/event';
-import { INBOUND_PARSERS } from '../../../../nodes/shared/providers/inbound';
-import type { InboundFormat } from '../../../../nodes/shared/providers/inbound';
+import { INBOUND_PARSERS, type InboundFormat } from '../../../../nodes/shared/providers';
 import { cmBody, infobipBody, infobipResult, META_KINDS, metaBody, metaEvent } from '../inbound-fixtures';
 
 function eventsOf(format: InboundFormat, body: unknown): MessengerEvent[] {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { getInboundParser, INBOUND_PARSERS, isInboundFormat } from '../../../../nodes/shared/providers/inbound';
+import { getInboundParser, INBOUND_PARSERS, isInboundFormat } from '../../../../nodes/shared/providers';
 import { cmBody, infobipBody, infobipResult, metaBody, metaEvent } from '../inbound-fixtures';
 
 describe('inbound parser registry', () => {

@@ -1,8 +1,8 @@
-import { FacebookPageMessengerApi } from '../../../../../credentials/FacebookPageMessengerApi.credentials';
-import { buildMetaRequest } from '../../../../../nodes/shared/providers/meta/build';
-import { buildListPageSubscriptions } from '../../../../../nodes/shared/providers/meta/page-setup';
-import { subscriptionTarget } from '../../../../../nodes/shared/providers/meta/subscriptions';
-import { DEFAULT_GRAPH_API_VERSION, graphVersionOf } from '../../../../../nodes/shared/providers/meta/version';
+import { FacebookPageMessengerApi } from '../../../../../../credentials/FacebookPageMessengerApi.credentials';
+import { buildMetaRequest } from '../../../../../../nodes/shared/providers/meta/build';
+import { DEFAULT_GRAPH_API_VERSION, graphVersionOf } from '../../../../../../nodes/shared/providers/meta/graph/base-url';
+import { buildListPageSubscriptions } from '../../../../../../nodes/shared/providers/meta/page-subscriptions';
+import { subscriptionTarget } from '../../../../../../nodes/shared/providers/meta/webhook-registration';
 
 describe('the Graph API version', () => {
 	it('is v26.0 by default, in the one constant and in the credential', () => {

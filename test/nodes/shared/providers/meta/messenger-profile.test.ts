@@ -1,92 +1,17 @@
-import { PROFILE_LIMITS } from '../../../../../nodes/shared/model/profile-limits';
-import { InputValidationError } from '../../../../../nodes/shared/model/setup-input';
+import { PROFILE_LIMITS } from '../../../../../nodes/shared/providers/meta/profile-limits';
 import {
 	type MessengerProfile,
 	buildDeleteProfile,
 	buildGetProfile,
-	buildGetUserProfile,
-	buildListPageSubscriptions,
 	buildSetProfile,
-	buildSubscribePage,
-	buildUnsubscribePage,
 	checkProfileDependencies,
 	covers,
 	diffProfile,
 	normalizeProfile,
-	parsePageSubscriptions,
 	parseProfile,
-	planSubscription,
 	validateProfile,
-} from '../../../../../nodes/shared/providers/meta/page-setup';
-
-const credentials = { baseUrl: 'https://graph.facebook.com/', graphApiVersion: 'v25.0', pageId: '100', accessToken: 't' };
-
-function fieldOf(run: () => void): string {
-	try {
-		run();
-	} catch (error) {
-		expect(error).toBeInstanceOf(InputValidationError);
-		return (error as InputValidationError).field;
-	}
-	throw new Error('expected a InputValidationError');
-}
-
-function messageOf(run: () => void): string {
-	try {
-		run();
-	} catch (error) {
-		return (error as Error).message;
-	}
-	throw new Error('expected an error');
-}
-
-describe('subscribed_apps requests', () => {
-	it('lists, subscribes with the fields in the query, and unsubscribes on the credential page', () => {
-		const target = (options: { baseURL?: string; url?: string }) => `${options.baseURL ?? ''}${options.url ?? ''}`;
-		const list = buildListPageSubscriptions(credentials);
-		expect(list.method).toBe('GET');
-		expect(target(list)).toBe('https://graph.facebook.com/v25.0/100/subscribed_apps');
-		const subscribe = buildSubscribePage(['messages', 'messaging_postbacks'], credentials);
-		expect(subscribe).toMatchObject({ method: 'POST', qs: { subscribed_fields: 'messages,messaging_postbacks' } });
-		expect(target(subscribe)).toBe('https://graph.facebook.com/v25.0/100/subscribed_apps');
-		const unsubscribe = buildUnsubscribePage(credentials);
-		expect(unsubscribe.method).toBe('DELETE');
-		expect(target(unsubscribe)).toBe('https://graph.facebook.com/v25.0/100/subscribed_apps');
-		expect(fieldOf(() => buildSubscribePage([], credentials))).toBe('subscribedFields');
-		expect(fieldOf(() => buildListPageSubscriptions({ ...credentials, pageId: '' }))).toBe('pageId');
-	});
-
-	it('reads the apps and their fields', () => {
-		expect(
-			parsePageSubscriptions({
-				data: [{ id: '200', name: 'Bot', category: 'Business', link: 'https://x', subscribed_fields: ['messages'] }, 'junk'],
-			}),
-		).toEqual([{ appId: '200', name: 'Bot', category: 'Business', link: 'https://x', subscribedFields: ['messages'] }]);
-		expect(parsePageSubscriptions({ data: [{ id: 1, subscribed_fields: 'a, b' }] })[0].subscribedFields).toEqual(['a', 'b']);
-		expect(parsePageSubscriptions({})).toEqual([]);
-	});
-
-	it('plans what a subscribe changes', () => {
-		expect(planSubscription(undefined, ['messages'], true)).toEqual({
-			fields: ['messages'],
-			added: ['messages'],
-			removed: [],
-			change: 'subscribed',
-		});
-		expect(planSubscription(['messages', 'feed'], ['messages'], true).change).toBe('unchanged');
-		expect(planSubscription(['messages', 'feed'], ['messages'], false)).toEqual({
-			fields: ['messages'],
-			added: [],
-			removed: ['feed'],
-			change: 'updated',
-		});
-		expect(planSubscription(['messages'], ['messages', 'message_reads', 'messages'], true)).toMatchObject({
-			fields: ['messages', 'message_reads'],
-			added: ['message_reads'],
-			change: 'updated',
-		});
-	});
-});
+} from '../../../../../nodes/shared/providers/meta/messenger-profile';
+import { credentials, fieldOf, messageOf } from './setup-helpers';
 
 describe('messenger_profile requests', () => {
 	it('gets with fields=, sets with the profile as body, deletes with {fields}', () => {
@@ -236,17 +161,5 @@ describe('profile JSON and diff', () => {
 				{ get_started: { payload: 'GO' }, greeting: [{ locale: 'default', text: 'New' }], whitelisted_domains: ['https://a.b'] },
 			),
 		).toEqual({ changed: ['greeting', 'whitelisted_domains'], unchanged: ['get_started'] });
-	});
-});
-
-describe('user profile request', () => {
-	it('asks for the chosen fields of a PSID', () => {
-		expect(buildGetUserProfile(' 7000000000000001 ', ['first_name', 'profile_pic'], credentials)).toMatchObject({
-			method: 'GET',
-			url: '/7000000000000001',
-			qs: { fields: 'first_name,profile_pic' },
-		});
-		expect(fieldOf(() => buildGetUserProfile('me', ['first_name'], credentials))).toBe('psid');
-		expect(fieldOf(() => buildGetUserProfile('1', [], credentials))).toBe('fields');
 	});
 });

@@ -3,9 +3,10 @@
 // spacing and key order, so it would reject genuine deliveries and could accept forged ones.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+import type { SignatureCheck } from '../../types';
+
 export const SIGNATURE_HEADER = 'x-hub-signature-256';
 
-export type SignatureCheck = { ok: true } | { ok: false; status: 401 | 403; reason: string };
 
 const HEADER_PATTERN = /^sha256=([0-9a-fA-F]{64})$/;
 
@@ -31,12 +32,4 @@ export function verifySignature(
 	const expected = createHmac('sha256', appSecret).update(rawBody).digest();
 	const received = Buffer.from(match[1], 'hex');
 	return timingSafeEqual(expected, received) ? { ok: true } : { ok: false, status: 403, reason: 'signature mismatch' };
-}
-
-/** Constant-time equality of two secrets of possibly different length (verify tokens, shared secrets). */
-export function secretsEqual(expected: string, received: string): boolean {
-	// Hashing both sides first gives equal-length inputs, so the length of the secret does not leak either.
-	const a = createHmac('sha256', 'n8n-nodes-messenger').update(expected).digest();
-	const b = createHmac('sha256', 'n8n-nodes-messenger').update(received).digest();
-	return timingSafeEqual(a, b) && expected.length > 0;
 }

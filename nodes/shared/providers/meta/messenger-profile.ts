@@ -1,117 +1,18 @@
+// The Messenger Application node's Messenger Profile resource (providers.md):
+//   GET|POST|DELETE /{version}/me/messenger_profile        (GET ?fields=, DELETE {fields:[...]})
+// The token, and appsecret_proof when the credential has an app secret, are added by the credential.
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { PROFILE_FIELDS, PROFILE_LIMITS, type ProfileField } from '../../model/profile-limits';
-import { graphId, pathSegment } from '../../model/path-input';
 import { InputValidationError, checkLength, checkNotEmpty } from '../../model/setup-input';
-import { baseUrlOf, isRecord } from '../util';
-import {
-	type MetaSubscriptionTarget,
-	listPageSubscriptionsRequest,
-	subscribePageRequest,
-	unsubscribePageRequest,
-} from './subscriptions';
-import { graphVersionOf } from './version';
+import { isRecord } from '../util';
+import { graphRequestBase as graph } from './graph/base-url';
+import { PROFILE_FIELDS, PROFILE_LIMITS, type ProfileField } from './profile-limits';
 
-// Page-side setup through the Graph API with the page access token (providers.md):
-//   GET|POST|DELETE /{version}/{page-id}/subscribed_apps   (POST with ?subscribed_fields=a,b)
-//   GET|POST|DELETE /{version}/me/messenger_profile        (GET ?fields=, DELETE {fields:[...]})
-//   GET /{version}/{psid}?fields=first_name,last_name,profile_pic
-// The token, and appsecret_proof when the credential has an app secret, are added by the credential.
+export { PROFILE_FIELDS, PROFILE_LIMITS, type ProfileField } from './profile-limits';
+export { pageIdOf } from './page-subscriptions';
 
-function graph(credentials: ICredentialDataDecryptedObject): Pick<IHttpRequestOptions, 'baseURL' | 'json'> {
-	return {
-		baseURL: `${baseUrlOf(credentials)}/${pathSegment(graphVersionOf(credentials))}`,
-		json: true,
-	};
-}
-
-export function pageIdOf(credentials: ICredentialDataDecryptedObject, override?: string): string {
-	const pageId = (override ?? '').trim() || String(credentials.pageId ?? '').trim();
-	if (!pageId) throw new InputValidationError('pageId', 'No page ID: set it in the Facebook Page credential');
-	return graphId('pageId', pageId);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Page subscriptions (subscribed_apps)
-// ---------------------------------------------------------------------------------------------
-
-export interface PageSubscription {
-	appId: string;
-	name: string;
-	category: string;
-	link: string;
-	subscribedFields: string[];
-}
-
-/**
- * The page-level requests are the Messenger Trigger's (`subscriptions.ts`), so both nodes send the same
- * calls; only the page and the fields matter for them, the callback fields stay empty.
- */
-function pageTarget(credentials: ICredentialDataDecryptedObject, pageId: string | undefined, fields: readonly string[]): MetaSubscriptionTarget {
-	const { baseURL } = graph(credentials);
-	return {
-		graphUrl: String(baseURL),
-		appId: String(credentials.appId ?? '').trim(),
-		pageId: pageIdOf(credentials, pageId),
-		callbackUrl: '',
-		verifyToken: '',
-		fields: [...fields],
-	};
-}
-
-export function buildListPageSubscriptions(credentials: ICredentialDataDecryptedObject, pageId?: string): IHttpRequestOptions {
-	return listPageSubscriptionsRequest(pageTarget(credentials, pageId, []));
-}
-
-export function buildSubscribePage(
-	fields: readonly string[],
-	credentials: ICredentialDataDecryptedObject,
-	pageId?: string,
-): IHttpRequestOptions {
-	if (!fields.length) throw new InputValidationError('subscribedFields', 'Select at least one field to subscribe the page to');
-	return subscribePageRequest(pageTarget(credentials, pageId, fields));
-}
-
-export function buildUnsubscribePage(credentials: ICredentialDataDecryptedObject, pageId?: string): IHttpRequestOptions {
-	return unsubscribePageRequest(pageTarget(credentials, pageId, []));
-}
-
-function stringList(value: unknown): string[] {
-	if (Array.isArray(value)) return value.map((entry) => (isRecord(entry) ? String(entry.name ?? '') : String(entry))).filter(Boolean);
-	if (typeof value === 'string') return value.split(',').map((entry) => entry.trim()).filter(Boolean);
-	return [];
-}
-
-/** `{data:[{id, name, category, link, subscribed_fields:[...]}]}`. */
-export function parsePageSubscriptions(body: unknown): PageSubscription[] {
-	const data = isRecord(body) && Array.isArray(body.data) ? body.data : [];
-	return data.filter(isRecord).map((app) => ({
-		appId: String(app.id ?? ''),
-		name: String(app.name ?? ''),
-		category: String(app.category ?? ''),
-		link: String(app.link ?? ''),
-		subscribedFields: stringList(app.subscribed_fields),
-	}));
-}
-
-/** What a subscribe call would change, given the app's current fields (undefined: not subscribed). */
-export function planSubscription(
-	current: readonly string[] | undefined,
-	requested: readonly string[],
-	keepExisting: boolean,
-): { fields: string[]; added: string[]; removed: string[]; change: 'subscribed' | 'updated' | 'unchanged' } {
-	const wanted = [...new Set(requested.map((field) => field.trim()).filter(Boolean))];
-	const before = current ?? [];
-	const fields = keepExisting ? [...new Set([...before, ...wanted])] : wanted;
-	const added = fields.filter((field) => !before.includes(field));
-	const removed = before.filter((field) => !fields.includes(field));
-	const change = current === undefined ? 'subscribed' : added.length || removed.length ? 'updated' : 'unchanged';
-	return { fields, added, removed, change };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Messenger profile
-// ---------------------------------------------------------------------------------------------
+/** The API these calls go to (its credential is the Facebook Page one). */
+export { GRAPH_SETUP_API as SETUP_API } from './graph/setup-api';
 
 export interface PostbackMenuItem {
 	type: 'postback';
@@ -363,19 +264,4 @@ export function pickProfile(profile: MessengerProfile, fields: readonly ProfileF
 	const picked: Record<string, unknown> = {};
 	for (const field of fields) if (profile[field] !== undefined) picked[field] = profile[field];
 	return picked as MessengerProfile;
-}
-
-// ---------------------------------------------------------------------------------------------
-// User profile
-// ---------------------------------------------------------------------------------------------
-
-export function buildGetUserProfile(
-	psid: string,
-	fields: readonly string[],
-	credentials: ICredentialDataDecryptedObject,
-): IHttpRequestOptions {
-	const id = checkNotEmpty('psid', psid);
-	if (!/^[0-9]+$/.test(id)) throw new InputValidationError('psid', `A PSID is digits only; got "${id}"`);
-	if (!fields.length) throw new InputValidationError('fields', 'Select at least one user profile field');
-	return { ...graph(credentials), method: 'GET', url: `/${pathSegment(id)}`, qs: { fields: [...new Set(fields)].join(',') } };
 }

@@ -45,31 +45,6 @@ export const PROFILE_FIELDS = ['get_started', 'greeting', 'persistent_menu', 'ic
 
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
-/**
- * Page subscription fields a bot needs for what the Messenger Trigger reports (messages, postbacks,
- * opt-ins, referrals, deliveries, reads, reactions); pre-selected by the Messenger Application node.
- */
-export const BOT_SUBSCRIBED_FIELDS = [
-	'messages',
-	'messaging_postbacks',
-	'messaging_optins',
-	'messaging_referrals',
-	'message_deliveries',
-	'message_reads',
-	'message_reactions',
-] as const;
-
-/** Every page subscription field the node offers (Meta's Webhooks for Messenger Platform fields). */
-export const PAGE_SUBSCRIBED_FIELDS = [
-	...BOT_SUBSCRIBED_FIELDS,
-	'message_echoes',
-	'messaging_handovers',
-	'messaging_policy_enforcement',
-	'messaging_account_linking',
-	'standby',
-	'feed',
-] as const;
-
 /** User profile fields for a PSID; the last three need extra permissions granted by Meta. */
 export const USER_PROFILE_FIELDS = ['first_name', 'last_name', 'profile_pic', 'locale', 'timezone', 'gender'] as const;
 

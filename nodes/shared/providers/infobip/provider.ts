@@ -1,0 +1,30 @@
+import type { ProviderDefinition } from '../types';
+import { infobipAdapter } from './adapter';
+import { INFOBIP_CAPABILITIES } from './capabilities';
+import { INFOBIP_CREDENTIAL_TYPE } from './credential';
+import { infobipEventKey, parseInfobipInbound } from './inbound';
+import { INFOBIP_INBOX_PULL } from './inbox-pull';
+import { INFOBIP_LIMITS } from './limits';
+import { INFOBIP_SETUP_API } from './setup-api';
+import { INFOBIP_TRIGGER } from './trigger-description';
+
+/** Infobip's Facebook Messenger API (seeds 000-003): its row in the provider registry. */
+export const infobipProvider: ProviderDefinition = {
+	name: 'infobip',
+	label: 'Infobip',
+	brand: 'Infobip',
+	options: {
+		send: { name: 'Infobip', description: 'Infobip\'s Facebook Messenger API; uses an Infobip (Messenger) API credential' },
+		trigger: {
+			name: 'Infobip (HTTP Forward)',
+			description: 'Infobip forwards each incoming message (Forward action of the Facebook configuration)',
+		},
+	},
+	credentialType: INFOBIP_CREDENTIAL_TYPE,
+	capabilities: INFOBIP_CAPABILITIES,
+	limits: INFOBIP_LIMITS,
+	send: infobipAdapter,
+	inbound: { displayName: 'Infobip (HTTP forward)', parse: parseInfobipInbound, eventKey: infobipEventKey, trigger: INFOBIP_TRIGGER },
+	inboxPull: INFOBIP_INBOX_PULL,
+	setup: INFOBIP_SETUP_API,
+};

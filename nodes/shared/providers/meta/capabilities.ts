@@ -1,0 +1,34 @@
+import type { ProviderCapabilities } from '../../model/capabilities';
+
+/** Graph (providers.md): everything, including uploads through `message_attachments` and `user_ref`, except marketing messages (opt-in requests and notification tokens), discontinued on 2026-02-10 (model/provider-changes.ts); reactions as sender actions since 2026-01. */
+export const META_CAPABILITIES: ProviderCapabilities = {
+	operations: [
+		'text',
+		'quickReplies',
+		'media',
+		'buttonTemplate',
+		'genericTemplate',
+		'carousel',
+		'mediaTemplate',
+		'productTemplate',
+		'senderAction',
+	],
+	recipientKinds: ['psid', 'userRef'],
+	mediaSources: ['url', 'binary', 'attachmentId'],
+	buttonTypes: ['postback', 'url', 'call'],
+	quickRepliesOn: [
+		'text',
+		'quickReplies',
+		'media',
+		'buttonTemplate',
+		'genericTemplate',
+		'carousel',
+		'mediaTemplate',
+		'productTemplate',
+	],
+	messageTags: true,
+	messagingType: true,
+	cardDefaultAction: true,
+	sender: 'pageId',
+	senderActions: ['mark_seen', 'typing_on', 'typing_off', 'react', 'unreact'],
+};

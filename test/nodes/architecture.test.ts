@@ -1,0 +1,95 @@
+// The layering rule of ARCHITECTURE.md, checked on the source: nodes reach providers only through the
+// registry (nodes/shared/providers/index.ts), and no provider is named outside the registry and the
+// provider folders, so that a new provider is one folder and one registry row.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { setupMethodOf, setupUrlHiddenOf } from '../../nodes/MessengerTrigger/descriptions/webhooks';
+import { PROVIDER_NAMES, PROVIDERS, UNSIGNED_PROVIDERS } from '../../nodes/shared/providers';
+
+const ROOT = path.join(__dirname, '..', '..');
+const PROVIDERS_DIR = 'nodes/shared/providers/';
+
+function sourceFiles(dir: string): string[] {
+	return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+		const relative = `${dir}/${entry.name}`;
+		if (entry.isDirectory()) return sourceFiles(relative);
+		return entry.name.endsWith('.ts') ? [relative] : [];
+	});
+}
+
+const NODE_FILES = sourceFiles('nodes');
+const OUTSIDE_PROVIDERS = NODE_FILES.filter((file) => !file.startsWith(PROVIDERS_DIR));
+
+/**
+ * Files outside the provider folders that may still name a provider, each with the reason it must.
+ * Anything else that names one fails the test below.
+ */
+const ALLOWED: Readonly<Record<string, string>> = {
+	// n8n serializes these two functions into an expression, so they cannot close over the registry;
+	// the test at the end checks that they name exactly the providers that sign nothing.
+	'nodes/MessengerTrigger/descriptions/webhooks.ts': 'serialized into an n8n expression',
+	// The dated table of what providers changed (message tags Meta stopped taking, Meta's retired
+	// marketing messages): one change often spans several providers, and its date and source belong
+	// together in one place.
+	'nodes/shared/model/provider-changes.ts': 'dated provider changes, one table',
+};
+
+const PROVIDER_PATTERN = new RegExp(
+	[
+		// A provider's name as a value: 'meta', "cm".
+		...PROVIDER_NAMES.map((name) => `['"]${name}['"]`),
+		// A provider's row read by name: PROVIDERS.meta, MESSENGER_CAPABILITIES.infobip.
+		...PROVIDER_NAMES.map((name) => `\\.${name}\\b`),
+		// A provider's credential type.
+		...PROVIDER_NAMES.map((name) => PROVIDERS[name].credentialType),
+	].join('|'),
+);
+
+function namingLines(file: string): string[] {
+	return readFileSync(path.join(ROOT, file), 'utf8')
+		.split('\n')
+		.map((line, index) => ({ line, number: index + 1 }))
+		// Comments and prose may name providers; code may not.
+		.filter(({ line }) => !/^\s*(\/\/|\*|\/\*)/.test(line))
+		.filter(({ line }) => PROVIDER_PATTERN.test(line))
+		.map(({ line, number }) => `${file}:${number}: ${line.trim()}`);
+}
+
+describe('architecture: nodes -> registry -> providers', () => {
+	it('finds the source files it checks', () => {
+		expect(OUTSIDE_PROVIDERS).toContain('nodes/Messenger/Messenger.node.ts');
+		expect(NODE_FILES).toContain(`${PROVIDERS_DIR}index.ts`);
+	});
+
+	it('no file outside nodes/shared/providers imports a provider folder: they go through the registry', () => {
+		const folders = PROVIDER_NAMES.join('|');
+		const deep = new RegExp(`from '[./]*(shared/)?providers/(${folders})/`);
+		const offending = OUTSIDE_PROVIDERS.filter((file) => deep.test(readFileSync(path.join(ROOT, file), 'utf8')));
+		expect(offending).toEqual([]);
+	});
+
+	it('no provider is named outside the registry and the provider folders (allowed: see ALLOWED)', () => {
+		const named = OUTSIDE_PROVIDERS.filter((file) => !(file in ALLOWED)).flatMap(namingLines);
+		expect(named).toEqual([]);
+	});
+
+	it('every allowed file still needs its exemption', () => {
+		for (const file of Object.keys(ALLOWED)) expect({ file, named: namingLines(file).length > 0 }).toEqual({ file, named: true });
+	});
+
+	it('catches a provider named in node code', () => {
+		expect(PROVIDER_PATTERN.test("if (provider === 'meta') {")).toBe(true);
+		expect(PROVIDER_PATTERN.test('const row = PROVIDERS.infobip;')).toBe(true);
+		expect(PROVIDER_PATTERN.test("{ name: 'facebookPageMessengerApi', required: true }")).toBe(true);
+		expect(PROVIDER_PATTERN.test("const label = 'metadata';")).toBe(false);
+	});
+
+	it.each(PROVIDER_NAMES)('%s: the serialized webhook functions treat it as the registry does', (provider) => {
+		const unsigned = UNSIGNED_PROVIDERS.includes(provider);
+		expect({ method: setupMethodOf({ provider }), hidden: setupUrlHiddenOf({ provider }) }).toEqual({
+			method: unsigned ? '' : 'GET',
+			hidden: unsigned,
+		});
+	});
+});
