@@ -162,6 +162,7 @@ describe('fault probability', () => {
 			for (let i = 0; i < 16; i++) out += (await send(sb, text)).status === 503 ? 'F' : '.';
 			return out;
 		} finally {
+			await sb.close();
 		}
 	}
 

@@ -113,6 +113,7 @@ describe('Infobip sandbox: Sandbox.reset()', () => {
 			expect(keys).not.toContain(key);
 			expect((await client.pull()).body.messageCount).toBe(0);
 		} finally {
+			await sandbox.close();
 		}
 	});
 });
