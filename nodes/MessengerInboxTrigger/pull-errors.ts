@@ -5,19 +5,13 @@
 import type { IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { maskSecrets } from '../shared/provider-error';
+import { maskSecrets, providerApiError } from '../shared/provider-error';
+import { INBOX_PROVIDER } from '../shared/providers';
 import { NEVER_SENT_ERROR_CODES } from '../shared/retry';
 import type { RateLimitWait } from './rate-limit';
 
 /** How much of an unreadable answer is logged and shown. */
 export const MAX_SHOWN_BODY_CHARS = 1000;
-
-/** Infobip v1's error text (`requestError.serviceException.text`), or a stand-in. */
-function infobipErrorText(body: unknown): string {
-	const exception = (body as { requestError?: { serviceException?: { text?: unknown } } } | undefined)?.requestError
-		?.serviceException;
-	return typeof exception?.text === 'string' ? exception.text : 'no error text';
-}
 
 /**
  * A connection failure of `requestFullResponse` (context.networkCode set there) that may have been
@@ -45,17 +39,18 @@ export function pullConnectionError(node: INode, error: unknown, limit: number):
 export function pullHttpError(node: INode, response: IN8nHttpFullResponse, wait: RateLimitWait | undefined, manual: boolean): NodeApiError {
 	let description: string | undefined;
 	if (response.statusCode === 429) {
-		if (!wait) description = 'Infobip did not say how long to wait; the next scheduled poll tries again.';
+		if (!wait) description = `${INBOX_PROVIDER.label} did not say how long to wait; the next scheduled poll tries again.`;
 		else {
 			const at = new Date(wait.until).toISOString();
-			const asked = `Infobip asked to wait ${wait.askedSeconds} s${wait.capped ? ' (cut to 1 hour)' : ''}`;
+			const asked = `${INBOX_PROVIDER.label} asked to wait ${wait.askedSeconds} s${wait.capped ? ' (cut to 1 hour)' : ''}`;
 			description = manual ? `${asked}: retry after ${at}.` : `${asked}: polls before ${at} are skipped.`;
 		}
 	}
-	return new NodeApiError(node, (response.body ?? {}) as JsonObject, {
-		httpCode: String(response.statusCode),
-		message: `Infobip: pulling the Messenger inbox failed (HTTP ${response.statusCode}): ${infobipErrorText(response.body)}`,
-		description,
+	// The one error style of every provider call: the provider's own error body, read by its parser.
+	const problem = INBOX_PROVIDER.send.parseError(response.statusCode, response.body) ?? { message: 'no error text' };
+	return providerApiError(node, INBOX_PROVIDER.label, response.statusCode, problem, {
+		action: `pulling the Messenger inbox failed (HTTP ${response.statusCode})`,
+		notes: [description],
 	});
 }
 

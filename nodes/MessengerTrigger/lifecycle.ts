@@ -10,17 +10,12 @@
 // 2.41). n8n-core hands the hooks of a test webhook its /webhook-test/ URL (HookContext.getNodeWebhookUrl
 // reads the webhook's isTest). So checkExists tells a test by its mode, and delete needs no telling:
 // it removes the app's callback only when it is this hook's own URL.
-import type {
-	ICredentialDataDecryptedObject,
-	IHookFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	JsonObject,
-} from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHookFunctions, IHttpRequestOptions, IN8nHttpFullResponse, NodeApiError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { TriggerChoice } from '../shared/model/event';
 import { asCallFailure, callFailureError, callProvider } from '../shared/provider-http';
+import { providerApiError } from '../shared/provider-error';
 import { isProviderName, messengerWebhooks as webhooks, PROVIDERS } from '../shared/providers';
 import { requestFullResponse } from '../shared/setup-request';
 
@@ -84,13 +79,10 @@ function ok(answer: GraphAnswer): boolean {
 }
 
 function graphFailure(ctx: IHookFunctions, what: string, answer: GraphAnswer, hint?: string): NodeApiError {
-	const body = (answer.body ?? {}) as JsonObject;
-	const graph = (body.error ?? {}) as JsonObject;
-	const detail = typeof graph.message === 'string' ? graph.message : `HTTP ${answer.statusCode}`;
-	return new NodeApiError(ctx.getNode(), body, {
-		httpCode: String(answer.statusCode),
-		message: `Meta: could not ${what}: ${detail}`,
-		description: hint,
+	// The one error style of every provider call: built from Graph's error body alone (already masked).
+	const problem = webhooks.SETUP_API.parseError(answer.statusCode, answer.body) ?? { message: `HTTP ${answer.statusCode}` };
+	return providerApiError(ctx.getNode(), webhooks.SETUP_API.displayName, answer.statusCode, hint ? { ...problem, hint } : problem, {
+		action: `could not ${what}`,
 	});
 }
 

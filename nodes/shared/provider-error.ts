@@ -10,6 +10,8 @@ export interface ProviderErrorOptions {
 	notes?: ReadonlyArray<string | undefined>;
 	/** Values to mask in the provider's message (secrets the request carried in its body). */
 	secrets?: readonly string[];
+	/** What the node was doing, between the provider's name and its message ("could not subscribe the page"). */
+	action?: string;
 }
 
 export { maskSecrets } from './secrets';
@@ -30,7 +32,7 @@ export function providerApiError(
 	providerName: string,
 	statusCode: number,
 	problem: ProviderErrorInfo | undefined,
-	{ itemIndex, notes = [], secrets = [] }: ProviderErrorOptions = {},
+	{ itemIndex, notes = [], secrets = [], action }: ProviderErrorOptions = {},
 ): NodeApiError {
 	const message = maskSecrets(problem?.message ?? `HTTP ${statusCode}`, secrets);
 	const code = problem?.code ?? '';
@@ -40,7 +42,7 @@ export function providerApiError(
 	const error = new NodeApiError(node, { message, code, httpCode: String(statusCode) } as JsonObject, {
 		itemIndex,
 		httpCode: String(statusCode),
-		message: `${providerName}: ${message}`,
+		message: action ? `${providerName}: ${action}: ${message}` : `${providerName}: ${message}`,
 		description: description || undefined,
 	});
 	error.context.providerCode = code || undefined;
