@@ -6,6 +6,7 @@ import path from 'node:path';
 
 import { setupMethodOf, setupUrlHiddenOf } from '../../nodes/MessengerTrigger/descriptions/webhooks';
 import { PROVIDER_NAMES, PROVIDERS, UNSIGNED_PROVIDERS } from '../../nodes/shared/providers';
+import { packageCredentialTypes } from '../harness/node-types';
 
 const ROOT = path.join(__dirname, '..', '..');
 const PROVIDERS_DIR = 'nodes/shared/providers/';
@@ -91,5 +92,15 @@ describe('architecture: nodes -> registry -> providers', () => {
 			method: unsigned ? '' : 'GET',
 			hidden: unsigned,
 		});
+	});
+
+	it.each(PROVIDER_NAMES)('%s: its row names a credential type that the package ships under that name', (provider) => {
+		const shipped = [...packageCredentialTypes().values()].map((credential) => credential.name);
+		expect(shipped).toContain(PROVIDERS[provider].credentialType);
+	});
+
+	it('every credential the package ships belongs to exactly one provider row', () => {
+		const rows = PROVIDER_NAMES.map((provider) => PROVIDERS[provider].credentialType);
+		expect([...packageCredentialTypes().values()].map((credential) => credential.name).sort()).toEqual([...new Set(rows)].sort());
 	});
 });
