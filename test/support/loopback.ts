@@ -62,3 +62,41 @@ export function startSilentServer(): Promise<LoopbackServer> {
 export function credentialHeadersOf(request: ReceivedRequest): string[] {
 	return ['authorization', 'x-cm-producttoken'].filter((name) => request.headers[name] !== undefined);
 }
+
+/**
+ * An "other host" recorder for the tests of the describe block that calls it: started before them,
+ * emptied before each, closed after them. Read `url`, `host` and `received` inside tests and hooks.
+ */
+export function useRecorder(): Pick<LoopbackServer, 'url' | 'host' | 'received'> {
+	let running: LoopbackServer | undefined;
+	beforeAll(async () => {
+		running = await startRecorder();
+	});
+	afterAll(async () => {
+		await running?.close();
+		running = undefined;
+	});
+	beforeEach(() => {
+		if (running) running.received.length = 0;
+	});
+	const current = (): LoopbackServer => {
+		if (!running) throw new Error('The recorder is not running: use it in a test or hook of the describe block that called useRecorder()');
+		return running;
+	};
+	return {
+		get url() {
+			return current().url;
+		},
+		get host() {
+			return current().host;
+		},
+		get received() {
+			return current().received;
+		},
+	};
+}
+
+/** Everything an error can show a user: message, description, the JSON n8n keeps, the stack. */
+export function everythingShown(error: Error | undefined): string {
+	return [error?.message, (error as { description?: string } | undefined)?.description, JSON.stringify(error), error?.stack].join('\n');
+}

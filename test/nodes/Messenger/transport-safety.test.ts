@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../../sandbox';
-import { startRecorder, startSilentServer, type LoopbackServer } from '../../support/loopback';
+import { everythingShown, startSilentServer, useRecorder, type LoopbackServer } from '../../support/loopback';
 import { ROUTES, sandboxCredentials, secretsOf, send, type Provider } from './helpers';
 import { useSandbox } from '../../support/sandbox';
 import { PROVIDER_NAMES } from '../../../nodes/shared/providers';
@@ -23,28 +23,18 @@ function credentialVariants(sandbox: Sandbox): Array<[string, Provider, ICredent
 	];
 }
 
-/** Everything an error can show a user: message, description, the JSON n8n keeps, the stack. */
-function everythingShown(error: Error | undefined): string {
-	return [error?.message, (error as { description?: string } | undefined)?.description, JSON.stringify(error), error?.stack].join('\n');
-}
-
 // Transport rules of every provider call on the send path: no redirects, a timeout of our own, and
 // no secret in any error whatever its source.
 describe('Messenger node: transport safety', () => {
 	const sandbox = useSandbox();
-	let other: LoopbackServer;
+	const other = useRecorder();
 	let alice: string;
 
 	beforeAll(async () => {
-		other = await startRecorder();
 		alice = sandbox.config.users[0].psid;
-	});
-	afterAll(async () => {
-		await other.close();
 	});
 	beforeEach(() => {
 		sandbox.reset();
-		other.received.length = 0;
 	});
 
 	const text = (options: INodeParameters = {}) => ({ operation: 'text', recipient: alice, text: 'Hello', options: { retryDelay: 5, ...options } });

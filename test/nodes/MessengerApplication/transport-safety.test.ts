@@ -1,26 +1,15 @@
-import { startRecorder, type LoopbackServer } from '../../support/loopback';
+import { everythingShown, useRecorder } from '../../support/loopback';
 import { infobipCredentials, pageCredentials, providerCalls, runNode } from './helpers';
 import { useSandbox } from '../../support/sandbox';
-
-function everythingShown(error: Error | undefined): string {
-	return [error?.message, (error as { description?: string } | undefined)?.description, JSON.stringify(error), error?.stack].join('\n');
-}
 
 // The setup calls (requestFullResponse) follow the same transport rules as the send path: no
 // redirects, and no secret of the credential in any error.
 describe('Messenger Application: transport safety', () => {
 	const sandbox = useSandbox();
-	let other: LoopbackServer;
+	const other = useRecorder();
 
-	beforeAll(async () => {
-		other = await startRecorder();
-	});
-	afterAll(async () => {
-		await other.close();
-	});
 	beforeEach(() => {
 		sandbox.reset();
-		other.received.length = 0;
 	});
 
 	const listApplications = { resource: 'infobipApplication', operation: 'getAll', returnAll: true };

@@ -1,25 +1,16 @@
 
 import { runPoll } from '../../harness/run-poll';
-import { startRecorder, startSilentServer, type LoopbackServer } from '../../support/loopback';
+import { startSilentServer, useRecorder } from '../../support/loopback';
 import { useSandbox } from '../../support/sandbox';
 import { inboxCredentials, inboxWorkflow, NODE } from './helpers';
-
-
 
 // The inbox pull goes through requestFullResponse: no redirects, a timeout, masked errors.
 describe('Messenger Inbox Trigger: transport safety', () => {
 	const sandbox = useSandbox();
-	let other: LoopbackServer;
+	const other = useRecorder();
 
-	beforeAll(async () => {
-		other = await startRecorder();
-	});
-	afterAll(async () => {
-		await other.close();
-	});
 	beforeEach(() => {
 		sandbox.reset();
-		other.received.length = 0;
 	});
 
 	const credentials = (baseUrl = sandbox.url) => inboxCredentials(sandbox, baseUrl);

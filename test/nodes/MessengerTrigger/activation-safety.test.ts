@@ -1,5 +1,5 @@
 import { startWebhookServer } from '../../harness/run-webhook';
-import { startRecorder, type LoopbackServer } from '../../support/loopback';
+import { useRecorder } from '../../support/loopback';
 import { pageCredential, triggerWorkflow } from './helpers';
 import { useSandbox } from '../../support/sandbox';
 import { useWebhookServers } from '../../support/webhook-servers';
@@ -8,18 +8,11 @@ import { useWebhookServers } from '../../support/webhook-servers';
 // provider call: a redirect is an error, and neither token reaches another host.
 describe('Messenger Trigger activation: transport safety', () => {
 	const sandbox = useSandbox();
-	let other: LoopbackServer;
+	const other = useRecorder();
 	const servers = useWebhookServers();
 
-	beforeAll(async () => {
-		other = await startRecorder();
-	});
-	afterAll(async () => {
-		await other.close();
-	});
 	beforeEach(() => {
 		sandbox.reset();
-		other.received.length = 0;
 	});
 
 	async function activation(overrides: Record<string, string> = {}): Promise<Error | undefined> {
