@@ -1,5 +1,5 @@
 import { RETIRED_OPERATIONS } from '../../../nodes/shared/model/provider-changes';
-import type { INode, INodeParameters, INodeProperties } from 'n8n-workflow';
+import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { Messenger } from '../../../nodes/Messenger/Messenger.node';
@@ -9,29 +9,11 @@ import type { OperationName, ProviderName } from '../../../nodes/shared/model/me
 import { DEFAULT_RETRY_POLICY } from '../../../nodes/shared/retry';
 import { DEFAULT_PROVIDER_TIMEOUT_MS } from '../../../nodes/shared/provider-http';
 import { SEND_SETTING_LIMITS } from '../../../nodes/Messenger/read-request';
+import { nodeOf, resolved, visible } from './panel';
 
 const node = new Messenger();
 const { properties } = node.description;
 const PROVIDERS: readonly ProviderName[] = PROVIDER_NAMES;
-
-const nodeStub = (parameters: INodeParameters): INode => ({
-	id: '1',
-	name: 'Messenger',
-	type: 'n8n-nodes-messenger.messenger',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters,
-});
-
-/** The parameters n8n keeps for these values: hidden ones are dropped, defaults filled in. */
-function resolved(values: INodeParameters): INodeParameters {
-	return NodeHelpers.getNodeParameters(properties, values, true, false, nodeStub(values), node.description) ?? {};
-}
-
-function visible(values: INodeParameters): INodeProperties[] {
-	const parameters = resolved(values);
-	return properties.filter((property) => NodeHelpers.displayParameter(parameters, property, nodeStub(parameters), node.description));
-}
 
 /** The operations the UI offers for a provider, across its resources. */
 function offeredOperations(provider: ProviderName): string[] {
@@ -81,7 +63,7 @@ describe('Messenger node description', () => {
 			const options = visible({ provider, resource: 'message', operation }).find((p) => p.name === 'options')?.options ?? [];
 			const parameters = resolved({ provider, resource: 'message', operation });
 			return options.some(
-				(o) => (o as INodeProperties).name === name && NodeHelpers.displayParameterPath(parameters, o as INodeProperties, 'options', nodeStub(parameters), node.description),
+				(o) => (o as INodeProperties).name === name && NodeHelpers.displayParameterPath(parameters, o as INodeProperties, 'options', nodeOf(parameters), node.description),
 			);
 		};
 		expect(option('infobip', 'tag')).toBe(false);

@@ -3,7 +3,7 @@
 // restates the editor's rules, each with the n8n source it follows).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { INode, INodeParameters, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeParameters, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { deepCopy, NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { CmComMessengerApi } from '../../../credentials/CmComMessengerApi.credentials';
@@ -17,27 +17,10 @@ import { RETIRED_OPERATIONS } from '../../../nodes/shared/model/provider-changes
 import type { ProviderName } from '../../../nodes/shared/model/message';
 import { buildNodeTypes } from '../../harness/node-types';
 import { authRelatedParameters, mainAuthField, modeLabel, pickerActions } from '../../support/n8n-editor';
+import { nodeOf, resolved, visible } from './panel';
 
 const description = new Messenger().description;
 const PROVIDERS: readonly ProviderName[] = PROVIDER_NAMES;
-
-const nodeOf = (parameters: INodeParameters): INode => ({
-	id: '1',
-	name: 'Messenger',
-	type: 'n8n-nodes-messenger.messenger',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters,
-});
-
-function resolved(values: INodeParameters): INodeParameters {
-	return NodeHelpers.getNodeParameters(description.properties, values, true, false, nodeOf(values), description) ?? {};
-}
-
-function visible(values: INodeParameters): INodeProperties[] {
-	const parameters = resolved(values);
-	return description.properties.filter((property) => NodeHelpers.displayParameter(parameters, property, nodeOf(parameters), description));
-}
 
 /** The AI-tool variant as n8n derives it from a usableAsTool node (cli's convertNodeToAiTool): same credentials and parameters. */
 function toolVariant(source: INodeTypeDescription): INodeTypeDescription {
