@@ -92,22 +92,28 @@ export class SenderAuthority {
 	 * token means the provider refused the whole request and did nothing with it, so this second try
 	 * cannot send a message twice; any other failure passes through untouched.
 	 */
-	async run<T>(sender: string, itemIndex: number, call: (auth: SenderAuth | undefined) => Promise<T>): Promise<T> {
+	async run<T>(
+		sender: string,
+		itemIndex: number,
+		call: (auth: SenderAuth | undefined) => Promise<T>,
+		/** For calls that hand back error answers instead of throwing them: the provider's error code in `result`. */
+		errorCodeOf?: (result: T) => string | undefined,
+	): Promise<T> {
 		const auth = await this.authFor(sender, itemIndex);
 		if (!auth) return await call(undefined);
 		try {
-			return await call(auth);
+			const result = await call(auth);
+			if (!errorCodeOf || !this.isRejected(errorCodeOf(result))) return result;
 		} catch (error) {
-			if (!this.refused(error)) throw error;
-			await this.forget(auth);
-			const fresh = await this.authFor(sender, itemIndex);
-			return await call(fresh);
+			const code = (error as NodeApiError | undefined)?.context?.providerCode;
+			if (!this.isRejected(typeof code === 'string' ? code : undefined)) throw error;
 		}
+		await this.forget(auth);
+		return await call(await this.authFor(sender, itemIndex));
 	}
 
-	private refused(error: unknown): boolean {
-		const code = (error as NodeApiError | undefined)?.context?.providerCode;
-		return this.source?.isTokenRejected(typeof code === 'string' ? code : undefined) === true;
+	private isRejected(code: string | undefined): boolean {
+		return this.source?.isTokenRejected(code) === true;
 	}
 
 	private async forget(auth: SenderAuth): Promise<void> {
