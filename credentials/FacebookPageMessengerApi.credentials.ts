@@ -21,7 +21,7 @@ export class FacebookPageMessengerApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName: 'Token Type',
-			name: 'tokenType',
+			name: 'authType',
 			type: 'options',
 			options: [
 				{
@@ -56,7 +56,7 @@ export class FacebookPageMessengerApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			displayOptions: { show: { tokenType: ['pageAccessToken'] } },
+			displayOptions: { show: { authType: ['pageAccessToken'] } },
 			description:
 				'A token for this page from your Meta app: Messenger > Messenger API Settings > Generate access tokens, then Generate next to the page. Sent as a Bearer header, never in a URL.',
 		},
@@ -67,7 +67,7 @@ export class FacebookPageMessengerApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			displayOptions: { show: { tokenType: ['systemUser'] } },
+			displayOptions: { show: { authType: ['systemUser'] } },
 			description:
 				"Meta Business Suite > Settings > Users > System users: add a system user, assign it the pages (Assign assets, full control or the Messages task) and the app, then Generate new token for the app with pages_messaging, pages_manage_metadata, pages_show_list and pages_read_engagement. Each page's token is read from it (GET /{page-id}?fields=access_token), kept in memory only and never shown. Sent as a Bearer header, never in a URL.",
 		},
@@ -124,7 +124,7 @@ export class FacebookPageMessengerApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
-		const token = String((credentials.tokenType === 'systemUser' ? credentials.systemUserToken : credentials.accessToken) ?? '');
+		const token = String((credentials.authType === 'systemUser' ? credentials.systemUserToken : credentials.accessToken) ?? '');
 		const qs = { ...requestOptions.qs };
 		const appSecret = String(credentials.appSecret ?? '');
 		if (appSecret) qs.appsecret_proof = createHmac('sha256', appSecret).update(token).digest('hex');

@@ -101,13 +101,15 @@ export class SenderAuthority {
 	): Promise<T> {
 		const auth = await this.authFor(sender, itemIndex);
 		if (!auth) return await call(undefined);
-		try {
-			const result = await call(auth);
-			if (!errorCodeOf || !this.isRejected(errorCodeOf(result))) return result;
-		} catch (error) {
-			const code = (error as NodeApiError | undefined)?.context?.providerCode;
-			if (!this.isRejected(typeof code === 'string' ? code : undefined)) throw error;
-		}
+		const first = await call(auth).then(
+			(result) => ({ result, refused: errorCodeOf !== undefined && this.isRejected(errorCodeOf(result)) }),
+			(error: unknown) => {
+				const code = (error as NodeApiError | undefined)?.context?.providerCode;
+				if (!this.isRejected(typeof code === 'string' ? code : undefined)) throw error;
+				return { result: undefined, refused: true };
+			},
+		);
+		if (!first.refused) return first.result as T;
 		await this.forget(auth);
 		return await call(await this.authFor(sender, itemIndex));
 	}

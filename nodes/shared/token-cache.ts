@@ -39,12 +39,11 @@ export class TokenCache {
 		this.entries.delete(key);
 		this.entries.set(key, entry);
 		while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-		try {
-			return { token: await entry.pending, fromCache: false };
-		} catch (error) {
+		const token = await entry.pending.catch((error: unknown) => {
 			if (this.entries.get(key) === entry) this.entries.delete(key);
 			throw error;
-		}
+		});
+		return { token, fromCache: false };
 	}
 
 	/**

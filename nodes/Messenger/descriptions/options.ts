@@ -119,6 +119,16 @@ export const optionsProperty: INodeProperties = {
 			description: 'The timezone the daily window is counted in; UTC when empty',
 		},
 		{
+			displayName: 'Page',
+			name: 'sender',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. {{ $json.pageId }}',
+			displayOptions: { show: { '/provider': MANY_PAGES } },
+			description:
+				"The Facebook page ID (digits) to send from, instead of the credential's page ID. The Messenger Trigger's pageId (see the placeholder) answers from the page that received the event; with a system user credential each page's own token is used.",
+		},
+		{
 			displayName: 'Retry Initial Delay (Ms)',
 			name: 'retryDelay',
 			type: 'number',
@@ -154,16 +164,6 @@ export const optionsProperty: INodeProperties = {
 			placeholder: 'e.g. 100000000000001',
 			displayOptions: { show: { '/provider': ONE_PAGE } },
 			description: 'The Facebook page ID (digits) to send from, instead of the credential\'s page ID',
-		},
-		{
-			displayName: 'Page',
-			name: 'sender',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. {{ $json.pageId }}',
-			displayOptions: { show: { '/provider': MANY_PAGES } },
-			description:
-				"The Facebook page ID (digits) to send from, instead of the credential's page ID. {{ $json.pageId }} answers from the page that received the Messenger Trigger's event; with a system user credential each page's own token is used.",
 		},
 		{
 			displayName: 'Timeout',

@@ -20,7 +20,7 @@ import { graphBaseUrl } from './graph/base-url';
 import { readGraphError } from './graph/error';
 
 /** The credential field that says which token it holds, and its values (credentials/FacebookPageMessengerApi.credentials.ts). */
-export const TOKEN_TYPE_FIELD = 'tokenType';
+export const TOKEN_TYPE_FIELD = 'authType';
 export const PAGE_TOKEN = 'pageAccessToken';
 export const SYSTEM_USER_TOKEN = 'systemUser';
 /** The credential field holding the system-user or user token. */
