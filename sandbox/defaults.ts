@@ -12,6 +12,14 @@ export const SANDBOX_DEFAULTS = {
 	pageId: '100000000000001',
 	pageName: 'Sandbox Page',
 	pageAccessToken: 'EAAsandboxPageAccessToken0001',
+	/** The app's second page: same app, same callback, its own token. */
+	shopPageId: '100000000000002',
+	shopPageName: 'Sandbox Shop',
+	shopPageAccessToken: 'EAAsandboxPageAccessToken0002',
+	/** The Business Manager system user that manages both pages. */
+	systemUserId: '300000000000003',
+	systemUserName: 'Sandbox System User',
+	systemUserToken: 'EAAsandboxSystemUserToken0001',
 	appId: '200000000000002',
 	appSecret: 'sandbox-app-secret',
 	alicePsid: '7000000000000001',
@@ -36,6 +44,8 @@ export function createDefaultConfig(now: number = Date.now()): SandboxConfig {
 			pageId: d.pageId,
 			pageName: d.pageName,
 			pageAccessToken: d.pageAccessToken,
+			additionalPages: [{ id: d.shopPageId, name: d.shopPageName, accessToken: d.shopPageAccessToken, category: 'Shopping & retail' }],
+			systemUser: { id: d.systemUserId, name: d.systemUserName, accessToken: d.systemUserToken, revokedPageIds: [] },
 			appId: d.appId,
 			appSecret: d.appSecret,
 			requireAppsecretProof: true,

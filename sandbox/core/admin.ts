@@ -14,6 +14,8 @@
 //   PATCH  /__sandbox/config                 deep merge (null deletes a key) → SandboxConfig
 //   POST   /__sandbox/reset                  everything back to the start
 //   GET    /__sandbox/media/:name            a tiny sample file (default attachment URLs point here)
+//   *      /__sandbox/<provider>/...         the provider module's own routes (ProviderModule.admin), e.g.
+//                                            POST /__sandbox/meta/pages/:id/expire-token (sandbox/meta/admin.ts)
 import { parseJsonBody, contentType } from './body';
 import type { FaultEngine } from './faults';
 import type { RequestLog } from './log';
@@ -30,6 +32,8 @@ export interface AdminDeps {
 	url(): string;
 	user(action: unknown): Promise<UserActionResult>;
 	reset(): void;
+	/** A provider module's own admin route, or undefined when it has none for this path. */
+	providerAdmin?(provider: string, method: string, path: string, body: unknown): SandboxResponse | undefined;
 }
 
 const PNG_1X1 = Buffer.from(
@@ -141,7 +145,15 @@ export async function handleAdmin(
 		case 'POST /reset':
 			deps.reset();
 			return { status: 200, body: { ok: true } };
-		default:
+		default: {
+			const provider = /^\/(infobip|cm|meta)(\/.*)$/.exec(sub);
+			if (provider && deps.providerAdmin) {
+				const body = jsonBody(raw, headers);
+				if (!body.ok) return body.response;
+				const answer = deps.providerAdmin(provider[1], m, provider[2], body.value);
+				if (answer) return answer;
+			}
 			return err(404, `no sandbox admin route ${m} ${path}`);
+		}
 	}
 }

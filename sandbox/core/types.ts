@@ -59,9 +59,20 @@ export interface SandboxConfig {
 		outOfCredits?: boolean;
 	};
 	meta: {
+		/** The app's first page (the one every single-page setup uses). */
 		pageId: string;
 		pageName: string;
 		pageAccessToken: string;
+		/**
+		 * The app's other pages, after the first: one app, many pages, one callback URL (Meta's webhooks
+		 * page: `entry[].id` names the page). Each page token is valid for its own page only.
+		 */
+		additionalPages?: MetaPageConfig[];
+		/**
+		 * The Business Manager system user whose token lists the pages (`GET /me/accounts`) and hands out
+		 * their page tokens (`GET /{page-id}?fields=access_token`). Undefined: no such token exists.
+		 */
+		systemUser?: MetaSystemUserConfig;
 		appId: string;
 		appSecret: string;
 		/** When true, Graph calls must carry a correct `appsecret_proof` (code 100 otherwise). */
@@ -71,6 +82,28 @@ export interface SandboxConfig {
 	};
 	/** PSIDs (= Infobip user keys, CM recipient numbers) of the simulated users that exist. */
 	users: SandboxUser[];
+}
+
+/** One more Facebook page of the Meta app (the first page is `meta.pageId/pageName/pageAccessToken`). */
+export interface MetaPageConfig {
+	id: string;
+	name: string;
+	/** The page's current access token; `POST /__sandbox/meta/pages/:id/expire-token` replaces it. */
+	accessToken: string;
+	/** Graph's `category` of the page (default `Sandbox`). */
+	category?: string;
+}
+
+/** A system user of the business that owns the app (Business Manager → System users). */
+export interface MetaSystemUserConfig {
+	id: string;
+	name: string;
+	accessToken: string;
+	/**
+	 * Pages whose permission was taken from the system user (`POST /__sandbox/meta/pages/:id/revoke`):
+	 * missing from `/me/accounts`, their tokens answer Graph's permission error.
+	 */
+	revokedPageIds?: string[];
 }
 
 export interface SandboxUser {
@@ -110,6 +143,8 @@ export interface DeliveredMessage {
 	recipient: string;
 	/** The provider-native message as accepted (after Infobip's 640-char truncation, for example). */
 	message: unknown;
+	/** Meta: the page that sent it (the page of the token). */
+	pageId?: string;
 	at: number;
 }
 
@@ -184,6 +219,8 @@ export interface UserAction {
 	 * (Meta: a Get Started postback carrying the referral); delivery `delivered` or `failed` (CM.com).
 	 */
 	variant?: string;
+	/** Meta only: the id of the page the user writes to (default the first page, `meta.pageId`). */
+	page?: string;
 	/** Meta only: deliver under `entry[].standby` (another app holds the thread). */
 	standby?: boolean;
 	/** Meta only: how many copies of the event one POST batches (default 1). */
@@ -253,6 +290,11 @@ export interface ProviderModule {
 	errorResponse?(kind: CoreErrorKind, status: number, message: string): SandboxResponse;
 	/** Optional: forget module state (uploads, subscriptions, profile...); called by `Sandbox.reset()`. */
 	reset?(): void;
+	/**
+	 * Optional: the module's own admin routes under `/__sandbox/<provider>/...`; `path` is the rest after
+	 * that prefix (`/pages/1/expire-token`). Undefined answers the admin API's 404.
+	 */
+	admin?(method: string, path: string, body: unknown): SandboxResponse | undefined;
 }
 
 /** Failures the core answers itself, in the provider's error shape. */

@@ -31,7 +31,7 @@ export class UserActionError extends Error {}
 export function validateUserAction(input: unknown): UserAction {
 	if (!input || typeof input !== 'object' || Array.isArray(input)) throw new UserActionError('a user action must be an object');
 	const a = input as Record<string, unknown>;
-	const known = ['via', 'from', 'kind', 'text', 'payload', 'url', 'attachmentType', 'batch', 'batchAs', 'variant', 'standby'];
+	const known = ['via', 'from', 'kind', 'text', 'payload', 'url', 'attachmentType', 'batch', 'batchAs', 'variant', 'standby', 'page'];
 	for (const k of Object.keys(a)) if (!known.includes(k)) throw new UserActionError(`unknown user action field "${k}"`);
 	if (!USER_VIAS.includes(a.via as UserAction['via'])) throw new UserActionError(`via must be one of ${USER_VIAS.join(', ')}`);
 	if (typeof a.from !== 'string' || a.from === '') throw new UserActionError('from (the user PSID) is required');
@@ -53,6 +53,9 @@ export function validateUserAction(input: unknown): UserAction {
 	}
 	if (a.standby !== undefined && (typeof a.standby !== 'boolean' || a.via !== 'meta')) {
 		throw new UserActionError('standby is a boolean, and only Meta has it');
+	}
+	if (a.page !== undefined && (typeof a.page !== 'string' || a.page === '' || a.via !== 'meta')) {
+		throw new UserActionError('page is a page id (a string), and only Meta has it');
 	}
 	if (a.batch !== undefined && (!Number.isInteger(a.batch) || (a.batch as number) < 1 || (a.batch as number) > 1000)) {
 		throw new UserActionError('batch must be an integer 1..1000');

@@ -6,7 +6,7 @@
 import { randomInt } from 'node:crypto';
 import { contentType } from '../core/body';
 import type { SandboxContext, SandboxRequest, SandboxResponse } from '../core/types';
-import { authenticate, resolvePage } from './auth';
+import { authenticatePage } from './auth';
 import { asObject, bool, fail, type Obj, oneOf, onlyKeys, url } from './fields';
 import { MEDIA_ATTACHMENT_TYPES } from './limits';
 import { decodeJsonParams, graphParams, type Params, withoutAuth } from './params';
@@ -63,8 +63,7 @@ export async function handleUpload(req: SandboxRequest, ctx: SandboxContext, sta
 	const ct = contentType(req.headers);
 	const multipart = ct.startsWith('multipart/form-data');
 	const upload: Upload = multipart ? await readMultipart(req, req.headers['content-type'] as string) : { params: graphParams(req) };
-	authenticate(req, upload.params, meta, 'page');
-	resolvePage(req.params.node, meta, req.method);
+	authenticatePage(req, upload.params, meta, state, req.params.node);
 	const checked = validateUploadMessage(upload.params, multipart);
 	if (multipart) {
 		if (!upload.file) fail('(#100) The parameter filedata is required (the file part of the upload)');

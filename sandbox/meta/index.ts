@@ -6,9 +6,13 @@
 //   GET|POST|DELETE /{v}/{page-id|me}/subscribed_apps      meta.subscribed_apps    (subscriptions.ts)
 //   GET|POST|DELETE /{v}/{app-id}/subscriptions            meta.app_subscriptions  (subscriptions.ts)
 //   GET|POST|DELETE /{v}/{page-id|me}/messenger_profile    meta.messenger_profile  (profile.ts)
-//   GET             /{v}/{psid|me|page-id}                 meta.user_profile       (objects.ts)
+//   GET             /{v}/{me|system-user-id}/accounts      meta.accounts           (accounts.ts)
+//   GET             /{v}/{psid|me|page-id|system-user-id}  meta.user_profile       (objects.ts)
+// Pages: one app, many pages (pages.ts); admin routes under /__sandbox/meta (admin.ts).
 // Graph errors are HTTP 400 except 1 / 2 / 1200 (500), see core/graph-error.ts.
 import type { ProviderModule, ProviderModuleFactory, RouteHandler, SandboxRequest, SandboxResponse } from '../core/types';
+import { handleAccounts } from './accounts';
+import { handleMetaAdmin } from './admin';
 import { handleUpload } from './attachments';
 import { GraphError } from './fields';
 import { handleSend } from './messages';
@@ -51,9 +55,11 @@ export const createMetaModule: ProviderModuleFactory = (ctx): ProviderModule => 
 				add(method, '/:app/subscriptions', 'meta.app_subscriptions', (req) => handleAppSubscriptions(req, ctx, state));
 				add(method, '/:node/messenger_profile', 'meta.messenger_profile', (req) => handleMessengerProfile(req, ctx, state));
 			}
-			add('GET', '/:id', 'meta.user_profile', (req) => handleObject(req, ctx));
+			add('GET', '/:node/accounts', 'meta.accounts', (req) => handleAccounts(req, ctx, state));
+			add('GET', '/:id', 'meta.user_profile', (req) => handleObject(req, ctx, state));
 		},
 		userAction: (action) => metaUserAction(action, ctx, state),
 		reset: () => state.reset(),
+		admin: (method, path) => handleMetaAdmin(method, path, ctx.config, state),
 	};
 };

@@ -5,11 +5,14 @@
 // After validation: an unknown PSID → 100 / 2018001; a known user outside the window → 10 / 2018278
 // (24 h for RESPONSE, UPDATE and sender actions; HUMAN_AGENT 7 days; the tags Meta refuses since 2026 fail in validate-send.ts).
 // A user_ref is taken as is (a notification_messages_token is refused by validate-send.ts).
+// The page is the token's: `/me/messages` sends as the token's page, `/{page-id}/messages` only with
+// that page's own token (auth.ts). PSIDs are shared by the sandbox's pages (Meta scopes them per page:
+// a simplification so one simulated user can talk to every page).
 // Success: `{recipient_id, message_id}` (no recipient_id for user_ref, whose PSID the page does not
 // know yet) and one DeliveredMessage; a sender action answers `{recipient_id}` and delivers nothing.
 import { randomBytes } from 'node:crypto';
 import type { SandboxContext, SandboxRequest, SandboxResponse } from '../core/types';
-import { authenticate, resolvePage } from './auth';
+import { authenticatePage } from './auth';
 import { fail } from './fields';
 import { MESSAGE_TAGS, RESPONSE_WINDOW_MS } from './limits';
 import { graphParams, withoutAuth } from './params';
@@ -29,8 +32,7 @@ function windowFor(send: ValidSend): number | undefined {
 export function handleSend(req: SandboxRequest, ctx: SandboxContext, state: MetaState): SandboxResponse {
 	const meta = ctx.config.meta;
 	const params = graphParams(req);
-	authenticate(req, params, meta, 'page');
-	resolvePage(req.params.node, meta, req.method);
+	const pageId = authenticatePage(req, params, meta, state, req.params.node);
 	const send = validateSend(withoutAuth(params), { attachmentExists: (id) => state.attachments.has(id) });
 
 	let psid: string | undefined;
@@ -52,7 +54,7 @@ export function handleSend(req: SandboxRequest, ctx: SandboxContext, state: Meta
 	if (send.senderAction) return { status: 200, body: psid ? { recipient_id: psid } : {} };
 
 	const messageId = newMid();
-	if (psid) state.rememberMid(psid, messageId);
-	ctx.deliver({ provider: 'meta', messageId, recipient: value, message: send.message });
+	if (psid) state.rememberMid(pageId, psid, messageId);
+	ctx.deliver({ provider: 'meta', messageId, recipient: value, message: send.message, pageId });
 	return { status: 200, body: psid ? { recipient_id: psid, message_id: messageId } : { message_id: messageId } };
 }

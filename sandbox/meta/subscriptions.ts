@@ -1,7 +1,8 @@
 // Webhook subscriptions, both levels (providers.md "Subscriptions"; Meta's webhooks page
 // developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks, one callback URL per app; fields from the webhook-events list):
 //
-// `GET|POST|DELETE /{v}/{page-id|me}/subscribed_apps` (`meta.subscribed_apps`), page token:
+// `GET|POST|DELETE /{v}/{page-id|me}/subscribed_apps` (`meta.subscribed_apps`), that page's own token
+//   (Meta's /{page-id}/subscribed_apps reference; every page of the app has its own list):
 //   POST subscribed_fields=a,b (or a JSON array) → {success:true} (the list replaces the previous one);
 //   GET → {data:[{id, name, subscribed_fields}]} ({data:[]} when the app is not installed); DELETE → {success:true}.
 //
@@ -9,12 +10,13 @@
 //   POST object, callback_url, verify_token, fields[, include_values] → the sandbox sends Meta's
 //   verification GET (hub.mode=subscribe, hub.verify_token, hub.challenge) to callback_url and succeeds
 //   only on HTTP 200 with a body equal to the challenge (else 2200). New fields are added to those
-//   already subscribed for the object. For object=page it also sets config.meta.webhookUrl/verifyToken.
+//   already subscribed for the object; the callback URL replaces the previous one (one per app, whatever
+//   the number of pages). For object=page it also sets config.meta.webhookUrl/verifyToken.
 //   GET → {data:[{object, callback_url, active, fields:[{name, version}]}]}.
 //   DELETE object=page [fields=...] removes those fields (or the object); without object, everything.
 import { randomInt } from 'node:crypto';
 import type { SandboxContext, SandboxRequest, SandboxResponse } from '../core/types';
-import { authenticate, resolvePage, unknownObject } from './auth';
+import { authenticate, authenticatePage, unknownObject } from './auth';
 import { fail, GraphError, isHttpUrl, onlyKeys, oneOf, stringList, str } from './fields';
 import { APP_SUBSCRIPTION_OBJECTS, PAGE_WEBHOOK_FIELDS } from './limits';
 import { graphParams, withoutAuth } from './params';
@@ -35,8 +37,7 @@ function checkFields(fields: string[], path: string, object = 'page'): void {
 export function handleSubscribedApps(req: SandboxRequest, ctx: SandboxContext, state: MetaState): SandboxResponse {
 	const meta = ctx.config.meta;
 	const params = graphParams(req);
-	authenticate(req, params, meta, 'page');
-	resolvePage(req.params.node, meta, req.method);
+	const pageId = authenticatePage(req, params, meta, state, req.params.node);
 	const rest = withoutAuth(params);
 	switch (req.method) {
 		case 'POST': {
@@ -44,17 +45,18 @@ export function handleSubscribedApps(req: SandboxRequest, ctx: SandboxContext, s
 			if (rest.subscribed_fields === undefined || rest.subscribed_fields === '') fail('(#100) The parameter subscribed_fields is required');
 			const fields = [...new Set(stringList(rest.subscribed_fields, 'subscribed_fields'))];
 			checkFields(fields, 'subscribed_fields');
-			state.pageSubscribedFields = fields;
+			state.pageSubscribedFields.set(pageId, fields);
 			return { status: 200, body: { success: true } };
 		}
 		case 'DELETE':
 			onlyKeys(rest, [], '');
-			state.pageSubscribedFields = undefined;
+			state.pageSubscribedFields.delete(pageId);
 			return { status: 200, body: { success: true } };
 		default: {
 			onlyKeys(rest, ['fields'], '');
-			const data = state.pageSubscribedFields
-				? [{ category: 'Business', link: `https://www.facebook.com/games/?app_id=${meta.appId}`, name: SANDBOX_APP_NAME, id: meta.appId, subscribed_fields: state.pageSubscribedFields }]
+			const fields = state.pageSubscribedFields.get(pageId);
+			const data = fields
+				? [{ category: 'Business', link: `https://www.facebook.com/games/?app_id=${meta.appId}`, name: SANDBOX_APP_NAME, id: meta.appId, subscribed_fields: fields }]
 				: [];
 			return { status: 200, body: { data } };
 		}

@@ -6,10 +6,15 @@
 // message-edits, message-echoes, message-deliveries, message-reads), signs it with
 // `X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app secret, exact body bytes)>` (plus the legacy SHA-1
 // `X-Hub-Signature`) and POSTs it to config.meta.webhookUrl.
+//
+// One app, many pages: the user writes to the page `action.page` (default the first page); the event's
+// `recipient.id` and the entry's `id` are that page, and the body goes to the app's one callback URL
+// (Meta's webhooks page: one callback per app, `entry[].id` names the page).
 import { createHmac, randomBytes } from 'node:crypto';
 import type { AttachmentKind, SandboxContext, UserAction, UserActionResult } from '../core/types';
 import { UserActionError } from '../core/users';
 import { newMid } from './messages';
+import { findPage } from './pages';
 import type { MetaState } from './state';
 
 /** `sha256=` + hex HMAC-SHA256 of the exact body with the app secret. */
@@ -68,12 +73,24 @@ function attachmentsFor(type: AttachmentKind, url: string): Array<Record<string,
 	}
 }
 
+/** The page the action writes to: `action.page` when given (it must be one of the app's pages). */
+export function actionPageId(action: UserAction, ctx: SandboxContext): string {
+	const meta = ctx.config.meta;
+	if (action.page === undefined) return meta.pageId;
+	if (!findPage(meta, action.page)) {
+		throw new UserActionError(`page ${action.page} is not a page of the app (config.meta.pageId or config.meta.additionalPages)`);
+	}
+	return action.page;
+}
+
 export function buildMetaEvent(action: UserAction, ctx: SandboxContext, state: MetaState, now: number): Record<string, unknown> {
 	const meta = ctx.config.meta;
+	const pageId = actionPageId(action, ctx);
 	const user = { id: action.from };
-	const page = { id: meta.pageId };
+	const page = { id: pageId };
 	const base = { sender: user, recipient: page, timestamp: now };
-	const lastMid = state.lastMids(action.from, 1)[0];
+	const sent = state.lastMids(pageId, action.from, 1);
+	const lastMid = sent[0];
 	switch (action.kind) {
 		case 'text':
 			return { ...base, message: { mid: newMid(), text: action.text ?? 'Hello' } };
@@ -95,7 +112,7 @@ export function buildMetaEvent(action: UserAction, ctx: SandboxContext, state: M
 		case 'read':
 			return { ...base, read: { watermark: now } };
 		case 'delivery':
-			return { ...base, delivery: { mids: state.lastMids(action.from, 1).length ? state.lastMids(action.from, 1) : [newMid()], watermark: now } };
+			return { ...base, delivery: { mids: sent.length ? sent : [newMid()], watermark: now } };
 		case 'reaction': {
 			const mid = lastMid ?? newMid();
 			if (action.variant === 'unreact') return { ...base, reaction: { mid, action: 'unreact' } };
@@ -157,7 +174,7 @@ export function buildMetaWebhookBody(action: UserAction, ctx: SandboxContext, st
 	const now = Date.now();
 	const count = action.batch ?? 1;
 	const events = Array.from({ length: count }, () => buildMetaEvent(action, ctx, state, now));
-	const pageId = ctx.config.meta.pageId;
+	const pageId = actionPageId(action, ctx);
 	const list = action.standby ? 'standby' : 'messaging';
 	const entry =
 		action.batchAs === 'entry'

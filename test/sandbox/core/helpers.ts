@@ -10,6 +10,12 @@ export const V = 'v25.0';
 export const PROOF = createHmac('sha256', D.appSecret).update(D.pageAccessToken).digest('hex');
 export const APP_TOKEN = `${D.appId}|${D.appSecret}`;
 
+/** The appsecret_proof of any token (the second page's, the system user's, a rotated one). */
+export const proofOf = (token: string): string => createHmac('sha256', D.appSecret).update(token).digest('hex');
+
+/** Graph options for a call with `token` and its correct proof. */
+export const withToken = (token: string, opts: GraphOptions = {}): GraphOptions => ({ ...opts, token, proof: proofOf(token) });
+
 /** Parsed JSON answers in assertions: loosely typed on purpose. */
 export type Loose = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
