@@ -56,7 +56,7 @@ CM.com                      base URL ${u}
 Meta Graph API              base URL ${u}/v26.0 (any vNN.N)
   page             ${c.meta.pageId} (${c.meta.pageName})
   page token       ${c.meta.pageAccessToken}
-  app id / secret  ${c.meta.appId} / ${c.meta.appSecret}  (appsecret_proof ${c.meta.requireAppsecretProof ? 'required' : 'optional'})
+${(c.meta.additionalPages ?? []).map((p) => `  page             ${p.id} (${p.name})\n  page token       ${p.accessToken}\n`).join('')}${c.meta.systemUser ? `  system user      ${c.meta.systemUser.id} (${c.meta.systemUser.name}), token ${c.meta.systemUser.accessToken}  (GET /me/accounts)\n` : ''}  app id / secret  ${c.meta.appId} / ${c.meta.appSecret}  (appsecret_proof ${c.meta.requireAppsecretProof ? 'required' : 'optional'})
   webhook URL      ${c.meta.webhookUrl ?? '(none: set by POST /{app-id}/subscriptions)'}${c.meta.verifyToken ? `  verify token ${c.meta.verifyToken}` : ''}
 Users (PSID / user key)     ${c.users.map((x) => `${x.psid} ${x.firstName} ${x.lastName}`).join(', ')}
 
@@ -65,8 +65,9 @@ Admin API
   GET    ${u}/__sandbox/log?since=N DELETE ${u}/__sandbox/log
   GET    ${u}/__sandbox/delivered   DELETE ${u}/__sandbox/delivered
   POST   ${u}/__sandbox/faults      GET/DELETE ${u}/__sandbox/faults
-  POST   ${u}/__sandbox/user        {"via":"meta","from":"${c.users[0]?.psid ?? '7000000000000001'}","kind":"text","text":"Hi"}
+  POST   ${u}/__sandbox/user        {"via":"meta","from":"${c.users[0]?.psid ?? '7000000000000001'}","kind":"text","text":"Hi"} (+ "page":"<page-id>")
   POST   ${u}/__sandbox/reset       GET ${u}/__sandbox/health
+  GET    ${u}/__sandbox/meta/pages  POST ${u}/__sandbox/meta/pages/<page-id>/expire-token | revoke | restore
 Ctrl-C stops.`);
 
 	let stopping = false;

@@ -1,6 +1,9 @@
 // The sandbox's chat page: the Messenger user in a browser. It polls what the providers delivered to
 // one user (GET /__sandbox/delivered) and renders it as Messenger would; what the user types or taps
 // goes out as that user (POST /__sandbox/user) in the chosen provider's webhook format.
+// Via Meta the app may have several pages (config.meta.pageId and additionalPages): the page picker
+// (?page=<id>) switches between them, each with its own conversation with the same user; a bot reply
+// shows under the page that sent it (the delivered message's pageId).
 'use strict';
 (function () {
 	const params = new URLSearchParams(location.search);
@@ -8,6 +11,7 @@
 	const POLL_MS = 400;
 	const VIA_NAMES = { meta: 'Meta Graph API', 'infobip-forward': 'Infobip (forward)', 'infobip-pull': 'Infobip (inbox)', cm: 'CM.com' };
 	const $ = (id) => document.getElementById(id);
+	const Pages = window.SandboxChatPages;
 	const thread = $('thread');
 	const quickBar = $('quick-replies');
 	const input = $('input');
@@ -16,7 +20,11 @@
 	let delivered = [];
 	let waitingSince = 0;
 	let lastSignature = '';
-	const storeKey = () => `sandbox-chat:${psid}:${via}`;
+	/** The app's pages [{id, name}], the first page first; pageId is the one on screen. */
+	let pages = [];
+	let pageId = '';
+	const firstPageId = () => (pages[0] && pages[0].id) || '';
+	const storeKey = () => Pages.storeKey(psid, via, pageId, firstPageId());
 	let local = { sent: [], since: 0 };
 
 	function loadLocal() {
@@ -289,7 +297,7 @@
 
 	function render() {
 		const since = local.since || 0;
-		const mine = delivered.filter((d) => d.recipient === psid && d.at >= since);
+		const mine = Pages.messagesFor(delivered, { psid, pageId, firstPageId: firstPageId(), since });
 		const signature = `${mine.length}:${local.sent.length}:${waitingSince > 0}`;
 		if (signature === lastSignature) return;
 		lastSignature = signature;
@@ -357,7 +365,7 @@
 			const response = await fetch('/__sandbox/user', {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ via, from: psid, ...action }),
+				body: JSON.stringify({ via, from: psid, ...(via === 'meta' && pageId ? { page: pageId } : {}), ...action }),
 			});
 			const body = await response.json().catch(() => ({}));
 			if (!response.ok) throw new Error(body.error || `HTTP ${response.status}`);
@@ -395,11 +403,49 @@
 		setTimeout(poll, POLL_MS);
 	}
 
+	function showPage() {
+		const page = pages.find((p) => p.id === pageId);
+		if (page) $('page-name').textContent = page.name;
+		document.title = `Messenger sandbox chat (${psid}${page && pages.length > 1 ? `, ${page.name}` : ''})`;
+	}
+
+	function switchPage(id) {
+		if (id === pageId) return;
+		pageId = id;
+		const url = new URL(location.href);
+		if (pageId === firstPageId()) url.searchParams.delete('page');
+		else url.searchParams.set('page', pageId);
+		history.replaceState(null, '', url);
+		waitingSince = 0;
+		lastSignature = '';
+		showError('');
+		loadLocal();
+		showPage();
+		render();
+	}
+
+	function setUpPages(meta) {
+		pages = Pages.pagesOf(meta);
+		// Only Meta delivers to a chosen page; the other providers' views stay on the first page.
+		pageId = Pages.choosePage(pages, params.get('page'), via);
+		if (via !== 'meta' || pages.length < 2) return;
+		const picker = $('page-picker');
+		pages.forEach((p) => {
+			const option = el('option', '', p.name);
+			option.value = p.id;
+			picker.append(option);
+		});
+		picker.value = pageId;
+		picker.addEventListener('change', () => switchPage(picker.value));
+		$('page-picker-row').hidden = false;
+	}
+
 	async function start() {
 		$('via-name').textContent = VIA_NAMES[via] || via;
 		try {
 			const config = await (await fetch('/__sandbox/config')).json();
 			if (config.meta && config.meta.pageName) $('page-name').textContent = config.meta.pageName;
+			setUpPages(config.meta);
 			const users = config.users || [];
 			if (!psid) psid = (users[0] && users[0].psid) || '7000000000000001';
 			const user = users.find((u) => u.psid === psid);
@@ -408,7 +454,7 @@
 			if (!psid) psid = '7000000000000001';
 		}
 		loadLocal();
-		document.title = `Messenger sandbox chat (${psid})`;
+		showPage();
 		$('composer').addEventListener('submit', (event) => {
 			event.preventDefault();
 			const text = input.value.trim();

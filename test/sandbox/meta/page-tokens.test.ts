@@ -3,7 +3,7 @@
 // page (that page fails with the permission error while the other keeps working).
 import { type Sandbox } from '../../../sandbox';
 import { graphSessionDate } from '../../../sandbox/meta/auth';
-import { D, graph, withToken } from '../core/helpers';
+import { D, graph, json, withToken } from '../core/helpers';
 import { useSandbox } from '../../support/sandbox';
 
 const SYSTEM = D.systemUserToken;
@@ -11,7 +11,7 @@ const msg = (text: string) => ({ recipient: { id: D.alicePsid }, messaging_type:
 
 async function admin(sb: Sandbox, method: string, path: string) {
 	const res = await fetch(`${sb.url}/__sandbox/meta${path}`, { method });
-	return { status: res.status, body: await res.json() };
+	return { status: res.status, body: await json(res) };
 }
 
 async function handedOut(sb: Sandbox, pageId: string): Promise<string> {

@@ -1,6 +1,6 @@
 // One callback for every page of the app: page subscriptions (subscribed_apps) per page with that page's
 // token, and webhook bodies that name the page the user wrote to (entry[].id, recipient.id).
-import { APP_TOKEN, D, echoChallenge, graph, type Loose, startReceiver, type Receiver, withToken } from '../core/helpers';
+import { APP_TOKEN, D, echoChallenge, graph, json, type Loose, type Receiver, startReceiver, withToken } from '../core/helpers';
 import { useSandbox } from '../../support/sandbox';
 
 const SHOP = D.shopPageAccessToken;
@@ -15,7 +15,7 @@ describe('Meta pages: subscribed_apps per page', () => {
 		const shop = await graph(sb, 'GET', '/me/subscribed_apps', withToken(SHOP));
 		expect(shop.body.data).toEqual([expect.objectContaining({ id: D.appId, subscribed_fields: ['messages'] })]);
 		expect((await graph(sb, 'POST', '/me/subscribed_apps', { query: { subscribed_fields: 'messages,messaging_postbacks' } })).body).toEqual({ success: true });
-		const pages = await (await fetch(`${sb.url}/__sandbox/meta/pages`)).json();
+		const pages = await json(await fetch(`${sb.url}/__sandbox/meta/pages`));
 		expect(pages.pages.map((p: Loose) => [p.id, p.subscribedFields])).toEqual([
 			[D.pageId, ['messages', 'messaging_postbacks']],
 			[D.shopPageId, ['messages']],
@@ -88,7 +88,7 @@ describe('Meta pages: one callback, the page named per message', () => {
 			fetch(`${sb.url}/__sandbox/user`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(action) });
 		const unknown = await post({ via: 'meta', from: D.alicePsid, kind: 'text', page: '123' });
 		expect(unknown.status).toBe(400);
-		expect((await unknown.json()).error).toMatch(/page 123 is not a page of the app/);
+		expect((await json(unknown)).error).toMatch(/page 123 is not a page of the app/);
 		const cm = await post({ via: 'cm', from: D.alicePsid, kind: 'text', page: D.shopPageId });
 		expect(cm.status).toBe(400);
 		expect(receiver.requests).toHaveLength(0);

@@ -1,7 +1,7 @@
 // One app, many pages: each page sends with its own token only, the system user lists the pages and
 // hands out their tokens (/me/accounts with Graph's cursor paging, GET /{page-id}?fields=access_token),
 // and the delivered list says which page sent what.
-import { D, graph, send, withToken } from '../core/helpers';
+import { D, graph, json, send, withToken } from '../core/helpers';
 import { useSandbox } from '../../support/sandbox';
 
 const SHOP = D.shopPageAccessToken;
@@ -112,10 +112,10 @@ describe('Meta: the system user token', () => {
 		const next = new URL(one.body.paging.next);
 		expect(next.origin).toBe(sb.url);
 		expect(next.searchParams.get('after')).toBe(one.body.paging.cursors.after);
-		const two = await (await fetch(next)).json();
+		const two = await json(await fetch(next));
 		expect(two.data).toEqual([{ id: D.shopPageId }]);
 		expect(two.paging.next).toBeUndefined();
-		const back = await (await fetch(two.paging.previous)).json();
+		const back = await json(await fetch(two.paging.previous));
 		expect(back.data).toEqual([{ id: D.pageId }]);
 		const bad = await graph(sb, 'GET', '/me/accounts', withToken(SYSTEM, { query: { after: 'bm90LWEtcGFnZQ==' } }));
 		expect(bad.body.error).toMatchObject({ code: 100, message: expect.stringContaining('after') });
