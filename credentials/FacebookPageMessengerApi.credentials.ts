@@ -20,6 +20,26 @@ export class FacebookPageMessengerApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			displayName: 'Token Type',
+			name: 'authType',
+			type: 'options',
+			options: [
+				{
+					name: 'Page Access Token (One Page)',
+					value: 'pageAccessToken',
+					description: "The page's own token: every call speaks for the page below",
+				},
+				{
+					name: 'System User or User Token (Many Pages)',
+					value: 'systemUser',
+					description:
+						"A Meta Business Suite system user's (or a page admin's) token: each page's own token is read from it when a call speaks for that page",
+				},
+			],
+			// Saved credentials have no Token Type and keep meaning a page token.
+			default: 'pageAccessToken',
+		},
+		{
 			displayName: 'Page ID',
 			name: 'pageId',
 			type: 'string',
@@ -27,7 +47,7 @@ export class FacebookPageMessengerApi implements ICredentialType {
 			required: true,
 			placeholder: 'e.g. 100000000000001',
 			description:
-				'The numeric ID of the Facebook page: on the page, About > Page transparency, or in your Meta app under Messenger > Messenger API Settings, next to the page',
+				'The numeric ID of the Facebook page (with a system user token: the default page, used where a node names no other): on the page, About > Page transparency, or in your Meta app under Messenger > Messenger API Settings, next to the page',
 		},
 		{
 			displayName: 'Page Access Token',
@@ -36,8 +56,20 @@ export class FacebookPageMessengerApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			displayOptions: { show: { authType: ['pageAccessToken'] } },
 			description:
 				'A token for this page from your Meta app: Messenger > Messenger API Settings > Generate access tokens, then Generate next to the page. Sent as a Bearer header, never in a URL.',
+		},
+		{
+			displayName: 'System User or User Access Token',
+			name: 'systemUserToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: { show: { authType: ['systemUser'] } },
+			description:
+				"Meta Business Suite > Settings > Users > System users: add a system user, assign it the pages (Assign assets, full control or the Messages task) and the app, then Generate new token for the app with pages_messaging, pages_manage_metadata, pages_show_list and pages_read_engagement. Each page's token is read from it (GET /{page-id}?fields=access_token), kept in memory only and never shown. Sent as a Bearer header, never in a URL.",
 		},
 		{
 			displayName: 'App ID',
@@ -86,11 +118,13 @@ export class FacebookPageMessengerApi implements ICredentialType {
 
 	// A function because appsecret_proof is an HMAC of the token, which the generic form cannot compute.
 	// The token travels in a header rather than the query string so it never shows up in logged URLs.
+	// The token is the one this credential holds: the page's, or the system user's (which reads the
+	// pages' tokens; calls made with a page's token carry that token's proof, nodes/shared/sender-auth.ts).
 	authenticate: IAuthenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
-		const token = String(credentials.accessToken ?? '');
+		const token = String((credentials.authType === 'systemUser' ? credentials.systemUserToken : credentials.accessToken) ?? '');
 		const qs = { ...requestOptions.qs };
 		const appSecret = String(credentials.appSecret ?? '');
 		if (appSecret) qs.appsecret_proof = createHmac('sha256', appSecret).update(token).digest('hex');
@@ -120,7 +154,7 @@ export class FacebookPageMessengerApi implements ICredentialType {
 					key: 'error.code',
 					value: 190,
 					message:
-						'Meta: Invalid OAuth access token (code 190). The Page Access Token is wrong, expired or revoked: generate a new one for this page in your Meta app (Messenger > Messenger API Settings) and paste it here.',
+						'Meta: Invalid OAuth access token (code 190). The token is wrong, expired or revoked: generate a new Page Access Token for this page in your Meta app (Messenger > Messenger API Settings), or a new system user token in Meta Business Suite (Settings > Users > System users > Generate new token), and paste it here.',
 				},
 			},
 			{

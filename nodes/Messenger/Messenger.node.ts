@@ -13,6 +13,7 @@ import type { SendResult } from '../shared/model/message';
 import { InputValidationError } from '../shared/model/validate';
 import { getProvider } from '../shared/providers';
 import { isDeliveryUncertain, prepareSend, sendPrepared, type PreparedSend } from '../shared/send';
+import { SenderAuthority } from '../shared/sender-auth';
 import { deliveryReport, type ItemOutcome } from './delivery-report';
 import { credentialsForProviders, messengerProperties, messengerSubtitle } from './descriptions';
 import { DEFAULT_CONCURRENCY } from './descriptions/options';
@@ -96,7 +97,6 @@ export class Messenger implements INodeType {
 			}
 		}
 
-		const scope = ledgerScope(this);
 		const outcomes: Array<ItemOutcome | undefined> = new Array(items.length);
 		const succeeded = (itemIndex: number, result: SendResult) => {
 			outcomes[itemIndex] = { state: 'delivered', messageId: result.messageId };
@@ -114,6 +114,25 @@ export class Messenger implements INodeType {
 			}
 		};
 
+		// A credential that speaks for many pages gets each page's token before the first message leaves,
+		// once per page: a page whose token cannot be had fails its own items, naming the page, and the
+		// other pages' items still go (with Continue On Fail; without it, nothing is sent).
+		const senders = new SenderAuthority(this, adapter, adapter.senderTokens, credentials);
+		if (senders.perSender) {
+			await runWithConcurrency(items.length, concurrency, async (itemIndex) => {
+				const ready = prepared[itemIndex];
+				if (!ready?.request.sender) return;
+				try {
+					await senders.authFor(ready.request.sender, itemIndex);
+				} catch (caught) {
+					prepared[itemIndex] = undefined;
+					failed(itemIndex, caught as Error, false);
+				}
+			});
+			if (failure) throw withDeliveryReport(failure.error, outcomes);
+		}
+
+		const scope = ledgerScope(this);
 		await runWithConcurrency(
 			items.length,
 			concurrency,
@@ -137,7 +156,9 @@ export class Messenger implements INodeType {
 					return;
 				}
 				try {
-					const result = await sendPrepared({ fn: this, itemIndex, adapter, credentials, retry }, ready);
+					const result = await senders.run(ready.request.sender ?? '', itemIndex, (auth) =>
+						sendPrepared({ fn: this, itemIndex, adapter, credentials, retry, auth }, ready),
+					);
 					if (scope) deliveryLedger.record(scope, itemIndex, fingerprint, { state: 'delivered', result });
 					succeeded(itemIndex, result);
 				} catch (caught) {

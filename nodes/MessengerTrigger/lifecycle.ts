@@ -16,7 +16,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { TriggerChoice } from '../shared/model/event';
 import { asCallFailure, callFailureError, callProvider } from '../shared/provider-http';
 import { providerApiError } from '../shared/provider-error';
-import { isProviderName, messengerWebhooks as webhooks, PROVIDERS } from '../shared/providers';
+import { isProviderName, messengerWebhooks as webhooks, pageTokens, PROVIDERS } from '../shared/providers';
+import { SenderAuthority } from '../shared/sender-auth';
 import { requestFullResponse } from '../shared/setup-request';
 
 import { claimCallback } from './callback-claim';
@@ -25,6 +26,12 @@ import { checkActivation } from './configuration';
 interface Registration {
 	target: webhooks.GraphSubscriptionTarget;
 	credentials: ICredentialDataDecryptedObject;
+	/**
+	 * The pages subscribed to the app: the credential's page; with a system-user credential, the
+	 * trigger's Pages option when it lists any (each with its own token, ../shared/sender-auth.ts).
+	 */
+	pages: string[];
+	senders: SenderAuthority;
 }
 
 type GraphAnswer = { statusCode: number; body: unknown };
@@ -39,7 +46,11 @@ async function registration(ctx: IHookFunctions): Promise<Registration | undefin
 	if (!callbackUrl) throw new NodeOperationError(ctx.getNode(), 'n8n gave this trigger no webhook URL');
 	const events = ctx.getNodeParameter('events', []) as TriggerChoice[];
 	try {
-		return { target: webhooks.subscriptionTarget(credentials, callbackUrl, webhooks.webhookFieldsFor(events)), credentials };
+		const target = webhooks.subscriptionTarget(credentials, callbackUrl, webhooks.webhookFieldsFor(events));
+		const senders = new SenderAuthority(ctx, webhooks.SETUP_API, pageTokens.PAGE_TOKENS, credentials);
+		const listed = pageTokens.pageIdList('pageIds', (ctx.getNodeParameter('options', {}) as { pageIds?: unknown }).pageIds);
+		const pages = senders.perSender && listed.length ? listed : [target.pageId];
+		return { target, credentials, pages, senders };
 	} catch (error) {
 		if (error instanceof webhooks.MetaSetupError) throw new NodeOperationError(ctx.getNode(), error.message);
 		throw new NodeOperationError(ctx.getNode(), error as Error);
@@ -51,9 +62,23 @@ function answerOf(response: unknown): GraphAnswer {
 	return { statusCode: Number(full.statusCode), body: full.body };
 }
 
-/** A call with the page token: the credential's own authentication (Bearer token + appsecret_proof). */
-async function pageCall(ctx: IHookFunctions, request: IHttpRequestOptions): Promise<GraphAnswer> {
-	return answerOf(await requestFullResponse(ctx, webhooks.SETUP_API, request));
+/**
+ * A call with the page's token: the credential's own (Bearer token + appsecret_proof), or with a
+ * system-user credential that page's token, fetched again once if Graph refuses it (code 190).
+ */
+async function pageCall(
+	ctx: IHookFunctions,
+	registered: Registration,
+	pageId: string,
+	build: (target: webhooks.GraphSubscriptionTarget) => IHttpRequestOptions,
+): Promise<GraphAnswer> {
+	const request = build({ ...registered.target, pageId });
+	return await registered.senders.run(
+		pageId,
+		0,
+		async (auth) => answerOf(await requestFullResponse(ctx, webhooks.SETUP_API, request, { auth })),
+		(answer) => webhooks.SETUP_API.parseError(answer.statusCode, answer.body)?.code,
+	);
 }
 
 /**
@@ -120,9 +145,12 @@ export async function checkExists(ctx: IHookFunctions): Promise<boolean> {
 			break;
 	}
 	if (!state.complete) return false;
-	const page = await pageCall(ctx, webhooks.listPageSubscriptionsRequest(registered.target));
-	if (!ok(page)) throw graphFailure(ctx, "read the page's subscribed apps", page);
-	return webhooks.pageSubscriptionComplete(page.body, registered.target);
+	for (const pageId of registered.pages) {
+		const page = await pageCall(ctx, registered, pageId, webhooks.listPageSubscriptionsRequest);
+		if (!ok(page)) throw graphFailure(ctx, `read the subscribed apps of page ${pageId}`, page);
+		if (!webhooks.pageSubscriptionComplete(page.body, { ...registered.target, pageId })) return false;
+	}
+	return true;
 }
 
 export async function create(ctx: IHookFunctions): Promise<boolean> {
@@ -139,9 +167,11 @@ export async function create(ctx: IHookFunctions): Promise<boolean> {
 			'Meta must reach this URL from the internet (set WEBHOOK_URL for n8n), and the Verify Token in the credential is sent as is.',
 		);
 	}
-	const page = await pageCall(ctx, webhooks.subscribePageRequest(registered.target));
-	if (!ok(page)) throw graphFailure(ctx, 'subscribe the page to the app', page);
-	ctx.logger.debug('Messenger Trigger: Meta webhook registered', { fields: registered.target.fields.join(',') });
+	for (const pageId of registered.pages) {
+		const page = await pageCall(ctx, registered, pageId, webhooks.subscribePageRequest);
+		if (!ok(page)) throw graphFailure(ctx, `subscribe page ${pageId} to the app`, page);
+	}
+	ctx.logger.debug('Messenger Trigger: Meta webhook registered', { fields: registered.target.fields.join(','), pages: registered.pages.join(',') });
 	return true;
 }
 
@@ -165,9 +195,11 @@ export async function remove(ctx: IHookFunctions): Promise<boolean> {
 		ctx.logger.warn('Messenger Trigger: the app webhook now points to another URL; left it in place');
 		return true;
 	}
-	const page = await pageCall(ctx, webhooks.unsubscribePageRequest(registered.target));
-	if (!ok(page) && !webhooks.isAlreadyGone(page.statusCode, page.body)) {
-		throw graphFailure(ctx, 'unsubscribe the page from the app', page);
+	for (const pageId of registered.pages) {
+		const page = await pageCall(ctx, registered, pageId, webhooks.unsubscribePageRequest);
+		if (!ok(page) && !webhooks.isAlreadyGone(page.statusCode, page.body)) {
+			throw graphFailure(ctx, `unsubscribe page ${pageId} from the app`, page);
+		}
 	}
 	if (state.exists) {
 		const app = await appCall(ctx, webhooks.deleteAppSubscriptionRequest(registered.target), registered);

@@ -37,6 +37,8 @@ export interface TriggerSettings {
 	verifyToken?: string;
 	/** Unsigned providers (Infobip, CM.com): the configured authentication. */
 	auth: InboundAuth;
+	/** Only events of these pages start a run (Meta delivers every page of the app to one URL); unset or empty: all. */
+	pages?: ReadonlySet<string>;
 	/** Drops events this trigger (`scope`) started a run for recently; unset keeps every event. */
 	redeliveries?: { recent: RecentEvents; scope: string };
 }
@@ -82,8 +84,8 @@ function parseJson(rawBody: Buffer): { ok: true; value: unknown } | { ok: false 
 }
 
 /**
- * A POST delivery: size, authenticity, nesting, JSON, format, event count, then the event filter and
- * the redeliveries, in that order.
+ * A POST delivery: size, authenticity, nesting, JSON, format, event count, then the event and page
+ * filters and the redeliveries, in that order.
  */
 export function handleDelivery(request: InboundRequest, settings: TriggerSettings): Outcome {
 	if (request.rawBody.length > settings.maxBodyBytes) return text(413, 'Payload too large');
@@ -114,7 +116,10 @@ export function handleDelivery(request: InboundRequest, settings: TriggerSetting
 		return text(413, `Too many events in one delivery: ${parsed.events.length} (at most ${maxEvents})`);
 	}
 
-	const selected = parsed.events.filter((event) => settings.events.has(triggerChoiceOf(event)));
+	const pages = settings.pages?.size ? settings.pages : undefined;
+	const selected = parsed.events.filter(
+		(event) => settings.events.has(triggerChoiceOf(event)) && (!pages || (event.pageId !== null && pages.has(event.pageId))),
+	);
 	const { fresh, dropped } = settings.redeliveries
 		? settings.redeliveries.recent.admit(settings.redeliveries.scope, selected, (event) => parser.eventKey(event))
 		: { fresh: selected, dropped: 0 };

@@ -8,9 +8,11 @@ export const MASK = '****';
 
 /**
  * The password-typed fields of credentials/*.credentials.ts: Infobip's API key and password,
- * CM.com's product token, the Facebook page's access token, app secret and webhook verify token.
+ * CM.com's product token, the Facebook page's access token or system-user token, app secret and webhook
+ * verify token. Page tokens read from a system-user token are not fields: every call that carries one
+ * masks it too (sender-auth.ts passes it as a secret of the call).
  */
-export const SECRET_CREDENTIAL_FIELDS: readonly string[] = ['apiKey', 'password', 'productToken', 'accessToken', 'appSecret', 'verifyToken'];
+export const SECRET_CREDENTIAL_FIELDS: readonly string[] = ['apiKey', 'password', 'productToken', 'accessToken', 'systemUserToken', 'appSecret', 'verifyToken'];
 
 /** Shorter values are not masked: they would garble ordinary text and are no secret worth the name. */
 const MIN_SECRET_LENGTH = 4;

@@ -5,6 +5,7 @@ import type { Media, OutboundMessage, SendRequest, SendResult } from './model/me
 import { InputValidationError, validateSendRequest } from './model/validate';
 import type { ProviderAdapter } from './providers/types';
 import { NEVER_SENT_ERROR_CODES, RETRYABLE_STATUSES } from './retry';
+import type { SenderAuth } from './sender-auth';
 import { requestWithRetries, type SendPolicy } from './transport';
 
 export interface SendContext {
@@ -14,6 +15,8 @@ export interface SendContext {
 	credentials: ICredentialDataDecryptedObject;
 	/** Retries and the per-attempt timeout. */
 	retry: SendPolicy;
+	/** The sender's own token, where the credential obtains one per sender (./sender-auth.ts). */
+	auth?: SenderAuth;
 }
 
 function mediaOf(message: OutboundMessage): Media | undefined {
@@ -30,7 +33,7 @@ async function uploadBinaryMedia(context: SendContext, request: SendRequest): Pr
 	const { adapter, fn, itemIndex } = context;
 	if (media?.source.kind !== 'binary' || !adapter.uploader) return { request };
 	const upload = adapter.uploader.buildUploadRequest(media, request.sender ?? '', context.credentials);
-	const response = await requestWithRetries(fn, adapter, upload, context.retry, itemIndex);
+	const response = await requestWithRetries(fn, adapter, upload, context.retry, itemIndex, context.auth);
 	const attachmentId = adapter.uploader.parseUploadResponse(response.body);
 	if (!attachmentId) {
 		throw new NodeApiError(fn.getNode(), { message: 'upload answered without an attachment id' } as JsonObject, {
@@ -92,7 +95,7 @@ export async function sendPrepared(context: SendContext, prepared: PreparedSend)
 	const { request: ready, attachmentId } = await uploadBinaryMedia(context, resolved);
 	const sendRequest = adapter.buildSendRequest(ready, credentials);
 	// requestWithRetries fails with a NodeApiError only; it passes through, marked when its outcome is unknown.
-	const response = await requestWithRetries(fn, adapter, sendRequest, context.retry, itemIndex).catch((error: unknown) => {
+	const response = await requestWithRetries(fn, adapter, sendRequest, context.retry, itemIndex, context.auth).catch((error: unknown) => {
 		if (outcomeUnknown(error)) (error as NodeApiError).context.deliveryUncertain = true;
 		throw error;
 	});

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IN8
 import { asCallFailure, callFailureError, callProvider, type ProviderCallContext, type ProviderTarget } from './provider-http';
 import { providerApiError } from './provider-error';
 import type { SetupApi } from './providers/types';
+import type { SenderAuth } from './sender-auth';
 
 export type { SetupApi } from './providers/types';
 
@@ -17,6 +18,8 @@ export interface SetupRequestOptions {
 	allowStatuses?: readonly number[];
 	/** Values to scrub from any error text (secrets the request carried in its body). */
 	secrets?: readonly string[];
+	/** Sent as one page with its own token (./sender-auth.ts) instead of with the credential's token. */
+	auth?: SenderAuth;
 }
 
 /**
@@ -29,9 +32,13 @@ export async function requestFullResponse(
 	ctx: ProviderCallContext,
 	api: ProviderTarget,
 	options: IHttpRequestOptions,
-	{ itemIndex, secrets = [] }: Pick<SetupRequestOptions, 'itemIndex' | 'secrets'> = {},
+	{ itemIndex, secrets = [], auth }: Pick<SetupRequestOptions, 'itemIndex' | 'secrets' | 'auth'> = {},
 ): Promise<IN8nHttpFullResponse> {
 	try {
+		if (auth) {
+			const target = { ...auth.target, displayName: api.displayName };
+			return await callProvider(ctx, target, auth.authorize(options), { itemIndex, secrets: auth.secrets, messageSecrets: secrets });
+		}
 		return await callProvider(ctx, api, options, { itemIndex, messageSecrets: secrets });
 	} catch (error) {
 		const failure = asCallFailure(error);
@@ -53,13 +60,13 @@ export async function setupRequest(
 	ctx: SetupContext,
 	api: SetupApi,
 	options: IHttpRequestOptions,
-	{ itemIndex, allowStatuses = [], secrets = [] }: SetupRequestOptions = {},
+	{ itemIndex, allowStatuses = [], secrets = [], auth }: SetupRequestOptions = {},
 ): Promise<IN8nHttpFullResponse> {
-	const response = await requestFullResponse(ctx, api, options, { itemIndex, secrets });
+	const response = await requestFullResponse(ctx, api, options, { itemIndex, secrets, auth });
 	if (allowStatuses.includes(response.statusCode)) return response;
 	const problem = api.parseError(response.statusCode, response.body);
 	if (response.statusCode < 400 && !problem) return response;
-	throw setupError(ctx, api, response, { itemIndex, secrets });
+	throw setupError(ctx, api, response, { itemIndex, secrets, action: auth ? `for ${auth.label}` : undefined });
 }
 
 /** The provider's error in `response` as a NodeApiError built from its error body only. */
@@ -67,8 +74,8 @@ export function setupError(
 	ctx: SetupContext,
 	api: SetupApi,
 	response: IN8nHttpFullResponse,
-	{ itemIndex, secrets = [] }: Pick<SetupRequestOptions, 'itemIndex' | 'secrets'> = {},
+	{ itemIndex, secrets = [], action }: Pick<SetupRequestOptions, 'itemIndex' | 'secrets'> & { action?: string } = {},
 ): NodeApiError {
 	const problem = api.parseError(response.statusCode, response.body);
-	return providerApiError(ctx.getNode(), api.displayName, response.statusCode, problem, { itemIndex, secrets });
+	return providerApiError(ctx.getNode(), api.displayName, response.statusCode, problem, { itemIndex, secrets, action });
 }

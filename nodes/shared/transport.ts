@@ -4,6 +4,7 @@ import { sleep } from 'n8n-workflow';
 import { asCallFailure, callFailureError, callProvider, responseHeader } from './provider-http';
 import { providerApiError } from './provider-error';
 import type { ProviderAdapter } from './providers/types';
+import type { SenderAuth } from './sender-auth';
 import { RETRYABLE_STATUSES, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry';
 
 /** How a send is made: its retry policy and how long one attempt may wait for an answer. */
@@ -25,12 +26,17 @@ export async function requestWithRetries(
 	options: IHttpRequestOptions,
 	policy: SendPolicy,
 	itemIndex: number,
+	/** Sent as one sender with its own token (./sender-auth.ts); the credential's own token otherwise. */
+	auth?: SenderAuth,
 ): Promise<IN8nHttpFullResponse> {
+	const request = auth ? auth.authorize(options) : options;
+	const target = auth ? { ...auth.target, displayName: adapter.displayName } : adapter;
+	const action = auth ? `sending as ${auth.label}` : undefined;
 	for (let attempt = 1; ; attempt++) {
 		const canRetry = attempt <= policy.maxRetries;
 		let response: IN8nHttpFullResponse;
 		try {
-			response = await callProvider(fn, adapter, options, { itemIndex, timeoutMs: policy.timeoutMs });
+			response = await callProvider(fn, target, request, { itemIndex, timeoutMs: policy.timeoutMs, secrets: auth?.secrets });
 		} catch (error) {
 			const failure = asCallFailure(error);
 			if (canRetry && failure.neverSent) {
@@ -52,6 +58,7 @@ export async function requestWithRetries(
 				const note = `${adapter.displayName} asked to wait ${Math.ceil(retryAfterMs / 1000)} s, longer than the Max Retry Wait option.`;
 				throw providerApiError(fn.getNode(), adapter.displayName, response.statusCode, problem, {
 					itemIndex,
+					action,
 					notes: [attempt > 1 ? `Tried ${attempt} times.` : undefined, note],
 				});
 			}
@@ -62,6 +69,7 @@ export async function requestWithRetries(
 		}
 		throw providerApiError(fn.getNode(), adapter.displayName, response.statusCode, problem, {
 			itemIndex,
+			action,
 			notes: [attempt > 1 ? `Tried ${attempt} times.` : undefined],
 		});
 	}

@@ -1,7 +1,10 @@
 import { CmComMessengerApi } from '../../credentials/CmComMessengerApi.credentials';
 import { FacebookPageMessengerApi } from '../../credentials/FacebookPageMessengerApi.credentials';
 import { InfobipMessengerApi } from '../../credentials/InfobipMessengerApi.credentials';
+import { createHmac } from 'node:crypto';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { systemUserCredentials } from '../support/credentials';
 
 import { sandboxCredentials, secretsOf } from '../nodes/Messenger/helpers';
 import { runCredentialTest } from './run-credential-test';
@@ -57,6 +60,22 @@ describe('credential tests against the sandbox', () => {
 		expect(await runCredentialTest(type, sandboxCredentials(sandbox, 'meta'))).toEqual({ ok: true, message: 'Connection successful!' });
 	});
 
+	it('Facebook Page with a system user token: passes, signs with that token, and a wrong one gives Meta\'s reason without the token', async () => {
+		const type = new FacebookPageMessengerApi();
+		const good = systemUserCredentials(sandbox);
+		sandbox.clearLog();
+		expect(await runCredentialTest(type, good)).toEqual({ ok: true, message: 'Connection successful!' });
+		const systemToken = String(good.systemUserToken);
+		const [read] = sandbox.log.filter((entry) => entry.provider === 'meta');
+		expect(read.headers.authorization).toBe(`Bearer ${systemToken}`);
+		expect(read.query.appsecret_proof).toBe(createHmac('sha256', sandbox.config.meta.appSecret).update(systemToken).digest('hex'));
+		const wrong = await runCredentialTest(type, { ...good, systemUserToken: 'EAAwrongSystemUser' });
+		expect(wrong.ok).toBe(false);
+		expect(wrong.message).toContain('Invalid OAuth access token (code 190)');
+		expect(wrong.message).toContain('System users');
+		expect(wrong.message).not.toContain('EAAwrongSystemUser');
+	});
+
 	it('Facebook Page: each wrong field gives Meta\'s reason and names the field to fix', async () => {
 		const type = new FacebookPageMessengerApi();
 		const good = sandboxCredentials(sandbox, 'meta');
@@ -94,7 +113,7 @@ describe('credential tests against the sandbox', () => {
 		const secrets: Record<string, string[]> = {
 			infobipMessengerApi: ['apiKey', 'password'],
 			cmComMessengerApi: ['productToken'],
-			facebookPageMessengerApi: ['accessToken', 'appSecret', 'verifyToken'],
+			facebookPageMessengerApi: ['accessToken', 'systemUserToken', 'appSecret', 'verifyToken'],
 		};
 		for (const type of [new InfobipMessengerApi(), new CmComMessengerApi(), new FacebookPageMessengerApi()]) {
 			for (const name of secrets[type.name]) {

@@ -34,3 +34,17 @@ export function sandboxCredentials(
 	const build = SANDBOX_CREDENTIALS[provider] as (url: string, config: SandboxConfig) => ICredentialDataDecryptedObject;
 	return { ...build(sandbox.url, sandbox.config), ...overrides };
 }
+
+/**
+ * The Facebook Page credential as a business fills it in for many pages: the sandbox's system user
+ * token, the first page as the default page, and no page token.
+ */
+export function systemUserCredentials(
+	sandbox: Pick<Sandbox, 'url' | 'config'>,
+	overrides: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject {
+	const { systemUser } = sandbox.config.meta;
+	if (!systemUser) throw new Error('The sandbox config has no Meta system user');
+	const { accessToken: _pageToken, ...single } = sandboxCredentials(sandbox, 'meta');
+	return { ...single, authType: 'systemUser', systemUserToken: systemUser.accessToken, ...overrides };
+}

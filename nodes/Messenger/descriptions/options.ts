@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { MESSENGER_LIMITS } from '../../shared/providers';
+import { MESSENGER_LIMITS, providerNamesWhere } from '../../shared/providers';
 import { MESSAGE_TAGS } from '../../shared/model/message-tags';
 import { ALL_PROVIDERS, providersWhere, showOptionFor } from './display';
 import { CONTENT_OPERATIONS } from './message';
@@ -14,6 +14,10 @@ function tagOptions(): INodePropertyOptions[] {
 	const tags = [...new Set(ALL_PROVIDERS.flatMap((provider) => MESSENGER_LIMITS[provider].messageTags))];
 	return tags.map((tag) => ({ name: tag, value: tag, description: MESSAGE_TAGS[tag].description }));
 }
+
+/** Page-ID senders whose credential can speak for many pages (each page's own token is obtained). */
+const MANY_PAGES = providerNamesWhere((provider) => provider.send.senderTokens !== undefined);
+const ONE_PAGE = providersWhere((capabilities) => capabilities.sender === 'pageId').filter((provider) => !MANY_PAGES.includes(provider));
 
 // Tags and messaging type apply to messages; an opt-in request is sent without them.
 const sendOperations = CONTENT_OPERATIONS.filter((operation) => operation !== 'optInRequest');
@@ -115,6 +119,16 @@ export const optionsProperty: INodeProperties = {
 			description: 'The timezone the daily window is counted in; UTC when empty',
 		},
 		{
+			displayName: 'Page',
+			name: 'sender',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. {{ $json.pageId }}',
+			displayOptions: { show: { '/provider': MANY_PAGES } },
+			description:
+				"The Facebook page ID (digits) to send from, instead of the credential's page ID. The Messenger Trigger's pageId (see the placeholder) answers from the page that received the event; with a system user credential each page's own token is used.",
+		},
+		{
 			displayName: 'Retry Initial Delay (Ms)',
 			name: 'retryDelay',
 			type: 'number',
@@ -148,7 +162,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 100000000000001',
-			displayOptions: { show: { '/provider': providersWhere((capabilities) => capabilities.sender === 'pageId') } },
+			displayOptions: { show: { '/provider': ONE_PAGE } },
 			description: 'The Facebook page ID (digits) to send from, instead of the credential\'s page ID',
 		},
 		{

@@ -30,6 +30,12 @@ export const pageSubscriptionOperations: INodeProperties = {
 	displayOptions: { show: { resource: ['pageSubscription'] } },
 	options: [
 		{
+			name: 'Get Managed Pages',
+			value: 'getManagedPages',
+			description: 'List the pages the credential\'s system user (or user) token manages',
+			action: 'Get the pages the token manages',
+		},
+		{
 			name: 'Get Many',
 			value: 'getAll',
 			description: 'List the apps subscribed to the page and their fields',
@@ -40,6 +46,13 @@ export const pageSubscriptionOperations: INodeProperties = {
 			value: 'subscribe',
 			description: 'Subscribe the credential\'s app to the page\'s Messenger webhooks',
 			action: 'Subscribe the app to the page',
+		},
+		{
+			name: 'Subscribe Many Pages',
+			value: 'subscribeMany',
+			description:
+				'Subscribe the credential\'s app to every page the token manages (or the listed ones), each with its own token; pages already subscribed are left as they are',
+			action: 'Subscribe the app to many pages',
 		},
 		{
 			name: 'Unsubscribe',
@@ -61,7 +74,7 @@ export const pageSubscriptionFields: INodeProperties[] = [
 		),
 		default: [...BOT_SUBSCRIBED_FIELDS],
 		description: 'The webhook fields to receive; the ones a Messenger bot needs are pre-selected',
-		displayOptions: show(['subscribe']),
+		displayOptions: show(['subscribe', 'subscribeMany']),
 	},
 	{
 		displayName: 'Keep Fields Already Subscribed',
@@ -70,6 +83,15 @@ export const pageSubscriptionFields: INodeProperties[] = [
 		default: true,
 		description:
 			'Whether fields the app already receives stay subscribed. Off: the app receives exactly the fields selected above.',
-		displayOptions: show(['subscribe']),
+		displayOptions: show(['subscribe', 'subscribeMany']),
+	},
+	{
+		displayName: 'Pages',
+		name: 'pageIds',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 100000000000001, 100000000000002',
+		description: 'Page IDs separated by commas. Empty: every page the token manages (Get Managed Pages).',
+		displayOptions: show(['subscribeMany']),
 	},
 ];

@@ -49,4 +49,14 @@ export const userProfileFields: INodeProperties[] = [
 		default: [...DEFAULT_USER_PROFILE_FIELDS],
 		displayOptions: show(['get']),
 	},
+	{
+		displayName: 'Page ID',
+		name: 'pageId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. {{ $json.pageId }}',
+		description:
+			"The page the person wrote to (PSIDs are page-scoped): the Messenger Trigger's pageId. Empty: the credential's page. Another page needs a system user credential, whose token reads that page's token.",
+		displayOptions: show(['get']),
+	},
 ];

@@ -2,8 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } f
 
 import { InputValidationError } from '../../shared/model/setup-input';
 import { messengerProfile as messengerProfileApi } from '../../shared/providers';
-import { setupRequest } from '../../shared/setup-request';
-import { credentialsOf, type Operation } from './common';
+import { credentialsOf, pageRequest, type Operation } from './common';
 
 interface ProfileParameters {
 	getStartedPayload?: string;
@@ -94,7 +93,7 @@ async function currentProfile(
 	credentials: ICredentialDataDecryptedObject,
 	fields: readonly string[],
 ): Promise<messengerProfileApi.MessengerProfile> {
-	const response = await setupRequest(ctx, messengerProfileApi.SETUP_API, messengerProfileApi.buildGetProfile(fields, credentials), { itemIndex });
+	const response = await pageRequest(ctx, messengerProfileApi.SETUP_API, credentials, messengerProfileApi.pageIdOf(credentials), messengerProfileApi.buildGetProfile(fields, credentials), { itemIndex });
 	return messengerProfileApi.parseProfile(response.body);
 }
 
@@ -118,7 +117,7 @@ const setProfile: Operation = async (ctx, itemIndex) => {
 	if (!changed.length) {
 		return [{ pageId, change: 'unchanged', changed, unchanged, message: `The profile already has ${unchanged.join(', ')}; nothing was sent` }];
 	}
-	await setupRequest(ctx, messengerProfileApi.SETUP_API, messengerProfileApi.buildSetProfile(messengerProfileApi.pickProfile(wanted, changed), credentials), { itemIndex });
+	await pageRequest(ctx, messengerProfileApi.SETUP_API, credentials, messengerProfileApi.pageIdOf(credentials), messengerProfileApi.buildSetProfile(messengerProfileApi.pickProfile(wanted, changed), credentials), { itemIndex });
 	return [
 		{
 			pageId,
@@ -141,7 +140,7 @@ const deleteProfile: Operation = async (ctx, itemIndex) => {
 	if (!present.length) {
 		return [{ pageId, change: 'unchanged', deleted: present, notSet, message: `None of ${fields.join(', ')} is set; nothing was sent` }];
 	}
-	await setupRequest(ctx, messengerProfileApi.SETUP_API, messengerProfileApi.buildDeleteProfile(present, credentials), { itemIndex });
+	await pageRequest(ctx, messengerProfileApi.SETUP_API, credentials, messengerProfileApi.pageIdOf(credentials), messengerProfileApi.buildDeleteProfile(present, credentials), { itemIndex });
 	return [
 		{
 			pageId,

@@ -2,13 +2,13 @@ import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-work
 
 import { InputValidationError } from '../../shared/model/setup-input';
 import { pageSubscriptions as pages } from '../../shared/providers';
-import { setupRequest } from '../../shared/setup-request';
-import { credentialsOf, type Operation } from './common';
+import { credentialsOf, pageRequest, type Operation } from './common';
+import { manyPagesOperations } from './manyPages';
 
 const appIdOf = (credentials: ICredentialDataDecryptedObject): string => String(credentials.appId ?? '').trim();
 
 async function listSubscriptions(ctx: IExecuteFunctions, itemIndex: number, credentials: ICredentialDataDecryptedObject) {
-	const response = await setupRequest(ctx, pages.SETUP_API, pages.buildListPageSubscriptions(credentials), { itemIndex });
+	const response = await pageRequest(ctx, pages.SETUP_API, credentials, pages.pageIdOf(credentials), pages.buildListPageSubscriptions(credentials), { itemIndex });
 	return pages.parsePageSubscriptions(response.body);
 }
 
@@ -21,7 +21,7 @@ const subscribe: Operation = async (ctx, itemIndex) => {
 	if (!requested.length) throw new InputValidationError('subscribedFields', 'Select at least one field to subscribe the page to');
 	if (!appId) {
 		// Without the app id the page's list cannot tell which entry is this app: apply and say so.
-		await setupRequest(ctx, pages.SETUP_API, pages.buildSubscribePage(requested, credentials), { itemIndex });
+		await pageRequest(ctx, pages.SETUP_API, credentials, pages.pageIdOf(credentials), pages.buildSubscribePage(requested, credentials), { itemIndex });
 		return [
 			{
 				pageId,
@@ -39,7 +39,7 @@ const subscribe: Operation = async (ctx, itemIndex) => {
 	if (plan.change === 'unchanged') {
 		return [{ ...output, message: `App ${appId} already receives these fields from page ${pageId}; nothing was sent` }];
 	}
-	await setupRequest(ctx, pages.SETUP_API, pages.buildSubscribePage(plan.fields, credentials), { itemIndex });
+	await pageRequest(ctx, pages.SETUP_API, credentials, pages.pageIdOf(credentials), pages.buildSubscribePage(plan.fields, credentials), { itemIndex });
 	const message =
 		plan.change === 'subscribed'
 			? `Subscribed app ${appId} to page ${pageId} for ${plan.fields.join(', ')}`
@@ -72,7 +72,7 @@ const unsubscribe: Operation = async (ctx, itemIndex) => {
 		}
 		removedFields = mine.subscribedFields;
 	}
-	await setupRequest(ctx, pages.SETUP_API, pages.buildUnsubscribePage(credentials), { itemIndex });
+	await pageRequest(ctx, pages.SETUP_API, credentials, pages.pageIdOf(credentials), pages.buildUnsubscribePage(credentials), { itemIndex });
 	return [
 		{
 			pageId,
@@ -99,5 +99,6 @@ export const pageSubscriptionOperations: Record<string, Operation> = {
 	subscribe,
 	unsubscribe,
 	getAll: listPageSubscriptions,
+	...manyPagesOperations,
 };
 

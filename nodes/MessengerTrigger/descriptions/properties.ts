@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { DEFAULT_PROVIDER, PROVIDERS, providerOptions, SIGNED_PROVIDERS, UNSIGNED_PROVIDERS } from '../../shared/providers';
+import { DEFAULT_PROVIDER, PROVIDERS, providerNamesWhere, providerOptions, SIGNED_PROVIDERS, UNSIGNED_PROVIDERS } from '../../shared/providers';
 import { MAX_EVENTS_PER_DELIVERY } from '../delivery-limits';
 import { BEFORE_SAFE_DEFAULTS, SAFE_DEFAULTS, show, showFrom } from './display';
 import { MAX_REMEMBERED_EVENTS, REDELIVERY_WINDOW_MS } from '../recent-events';
@@ -174,6 +174,17 @@ export const optionsProperty: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: MAX_EVENTS_PER_DELIVERY },
 			default: MAX_EVENTS_PER_DELIVERY,
 			description: `A delivery with more events is refused with 413 and starts nothing. Meta batches at most ${MAX_EVENTS_PER_DELIVERY}; Infobip and CM.com send one message per call.`,
+		},
+		{
+			displayName: 'Pages',
+			name: 'pageIds',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 100000000000001, 100000000000002',
+			// Providers that deliver every page of an app to one callback (Meta: one callback URL per app).
+			displayOptions: { show: { '/provider': providerNamesWhere((provider) => provider.inbound.registersWebhook === true) } },
+			description:
+				"Page IDs, separated by commas: only their events start a run; other pages' events are acknowledged and dropped. Empty: every page subscribed to the app. With a system user credential, the trigger subscribes these pages (or the credential's page) to the app when it is activated.",
 		},
 	],
 };

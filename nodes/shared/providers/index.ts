@@ -11,7 +11,7 @@ import { PROVIDER_NAMES, type ProviderName } from './names';
 import type { InboundDefinition, InboxPull, ProviderAdapter, ProviderDefinition } from './types';
 
 export { PROVIDER_NAMES, type ProviderName } from './names';
-export type { InboundDefinition, ProviderAdapter, ProviderDefinition, SetupApi, TriggerNotice } from './types';
+export type { InboundDefinition, ProviderAdapter, ProviderDefinition, SenderTokenSource, SetupApi, TriggerNotice } from './types';
 
 /** The provider a new Messenger node or trigger starts with; its operation lists come first (descriptions/operation.ts). */
 export const DEFAULT_PROVIDER: ProviderName = 'meta';
@@ -105,4 +105,5 @@ export * as pageSubscriptions from './meta/page-subscriptions';
 export * as messengerProfile from './meta/messenger-profile';
 export * as userProfile from './meta/user-profile';
 export * as messengerWebhooks from './meta/webhook-registration';
+export * as pageTokens from './meta/page-tokens';
 export { isRecord } from './util';

@@ -45,6 +45,38 @@ export interface ProviderAdapter {
 	/** Refuses a sender the provider could not take (Graph puts it in the URL path); throws InputValidationError. */
 	checkSender?(sender: string): void;
 	uploader?: MediaUploader;
+	/** Where a credential can speak for several senders, each with its own token (Meta's system-user credential). */
+	senderTokens?: SenderTokenSource;
+}
+
+/** A token obtained for one sender (a Facebook page's access token), or why it could not be. */
+export type SenderTokenAnswer = { ok: true; token: string } | { ok: false; problem: ProviderErrorInfo };
+
+/**
+ * A credential that holds no sender's token itself but can obtain one per sender from the provider
+ * (Meta: a system-user or user token, from which each page's token is read). Pure decisions only; the
+ * one call that fetches a token, the cache and the one retry live in nodes/shared/sender-auth.ts.
+ */
+export interface SenderTokenSource {
+	/** Whether this credential obtains a token per sender; false: its own token is used, as before. */
+	appliesTo(credentials: ICredentialDataDecryptedObject): boolean;
+	/** How errors and items name a sender ("page 100000000000001"). */
+	senderLabel(sender: string): string;
+	/** The request for a sender's token, authenticated by the credential's own token. */
+	buildTokenRequest(credentials: ICredentialDataDecryptedObject, sender: string): IHttpRequestOptions;
+	/** The token in the provider's answer, or the problem (with what to do about it) naming the sender. */
+	parseTokenResponse(statusCode: number, body: unknown, sender: string): SenderTokenAnswer;
+	/** `request` sent with `token` in place of the credential's own (and any proof the provider asks for that token). */
+	authorize(request: IHttpRequestOptions, token: string, credentials: ICredentialDataDecryptedObject): IHttpRequestOptions;
+	/** The provider's error code says the token itself was refused (expired, invalidated): refetch it. */
+	isTokenRejected(code: string | undefined): boolean;
+	/**
+	 * What identifies the credential in the token cache: a digest of the fields that decide which
+	 * tokens it gets, never the token itself, so editing the credential starts a new cache.
+	 */
+	cacheKey(credentials: ICredentialDataDecryptedObject): string;
+	/** How long an obtained token is reused before it is fetched again. */
+	ttlMs: number;
 }
 
 /**

@@ -131,7 +131,7 @@ describe('Messenger node in n8n\'s editor', () => {
 		};
 		expect(senderLabel('infobip')).toEqual(['Sender (Application Key)']);
 		expect(senderLabel('cm')).toEqual(['Sender (Page ID)']);
-		expect(senderLabel('meta')).toEqual(['Sender (Page ID)']);
+		expect(senderLabel('meta')).toEqual(['Page']);
 	});
 
 	it('fields carry help: quick-reply placeholders, a JSON hint without README references, a recipient tooltip that fits every provider', () => {

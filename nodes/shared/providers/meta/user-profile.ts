@@ -8,6 +8,7 @@ import { InputValidationError, checkNotEmpty } from '../../model/setup-input';
 import { graphRequestBase as graph } from './graph/base-url';
 
 export { DEFAULT_USER_PROFILE_FIELDS, USER_PROFILE_FIELDS } from './profile-limits';
+export { pageIdOf } from './page-subscriptions';
 
 /** The API these calls go to (its credential is the Facebook Page one). */
 export { GRAPH_SETUP_API as SETUP_API } from './graph/setup-api';
