@@ -86,7 +86,7 @@ async function main(): Promise<void> {
 		await api.ownerSession(OWNER);
 		await api.createApiKey('npm start demo');
 		// Re-created on every start, so the sandbox URL and the node parameters are always current.
-		const previous = demoWorkflow({ facebookPage: '' }, sandbox.url).name;
+		const previous = demoWorkflow({ facebookSystemUser: '' }, sandbox.url).name;
 		for (const old of await api.workflowsNamed(previous)) await api.deleteWorkflow(old.id);
 		const credentials = await createSandboxCredentials(api, sandbox.url);
 		const workflowId = await api.createWorkflow(demoWorkflow(credentials, sandbox.url));

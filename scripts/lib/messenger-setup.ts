@@ -1,5 +1,5 @@
 // What the demo and the end-to-end tests create inside a real n8n: credentials of the package's three
-// types pointed at the provider sandbox (its fixed, documented fake accounts), and the demo workflow.
+// types (Meta's twice: one page, and a system user for all pages) pointed at the provider sandbox (its fixed, documented fake accounts), and the demo workflow.
 import fs from 'node:fs';
 import path from 'node:path';
 import { SANDBOX_DEFAULTS } from '../../sandbox/defaults';
@@ -15,12 +15,15 @@ export const DEMO_VERIFY_TOKEN = 'sandbox-verify-token';
 
 export interface SandboxCredentialIds {
 	facebookPage: string;
+	/** The same app's system user: replies from any of its pages (the demo's bot answers both). */
+	facebookSystemUser: string;
 	infobip: string;
 	cm: string;
 }
 
 export const CREDENTIAL_NAMES = {
 	facebookPage: 'Sandbox Facebook Page',
+	facebookSystemUser: 'Sandbox Facebook Pages (System User)',
 	infobip: 'Sandbox Infobip',
 	cm: 'Sandbox CM.com',
 } as const;
@@ -40,6 +43,19 @@ export function sandboxCredentialData(sandboxUrl: string): Record<keyof SandboxC
 				baseUrl: sandboxUrl,
 			},
 		},
+		facebookSystemUser: {
+			type: 'facebookPageMessengerApi',
+			data: {
+				authType: 'systemUser',
+				pageId: d.pageId,
+				systemUserToken: d.systemUserToken,
+				appId: d.appId,
+				appSecret: d.appSecret,
+				verifyToken: DEMO_VERIFY_TOKEN,
+				graphApiVersion: 'v25.0',
+				baseUrl: sandboxUrl,
+			},
+		},
 		infobip: {
 			type: 'infobipMessengerApi',
 			data: { baseUrl: sandboxUrl, authType: 'apiKey', apiKey: d.infobipApiKey, defaultSender: d.infobipApplicationKey },
@@ -51,7 +67,7 @@ export function sandboxCredentialData(sandboxUrl: string): Record<keyof SandboxC
 	};
 }
 
-/** Creates the three sandbox credentials (replacing any of the same name) and returns their ids. */
+/** Creates the sandbox credentials (replacing any of the same name) and returns their ids. */
 export async function createSandboxCredentials(api: N8nApi, sandboxUrl: string): Promise<SandboxCredentialIds> {
 	const data = sandboxCredentialData(sandboxUrl);
 	const ids = {} as SandboxCredentialIds;
@@ -63,10 +79,10 @@ export async function createSandboxCredentials(api: N8nApi, sandboxUrl: string):
 }
 
 /** The demo workflow as shipped in demo/, with its placeholders filled in. */
-export function demoWorkflow(credentials: Pick<SandboxCredentialIds, 'facebookPage'>, sandboxUrl: string): WorkflowJson {
+export function demoWorkflow(credentials: Pick<SandboxCredentialIds, 'facebookSystemUser'>, sandboxUrl: string): WorkflowJson {
 	const text = fs
 		.readFileSync(DEMO_WORKFLOW_FILE, 'utf8')
-		.replaceAll('__FACEBOOK_PAGE_CREDENTIAL_ID__', credentials.facebookPage)
+		.replaceAll('__FACEBOOK_SYSTEM_USER_CREDENTIAL_ID__', credentials.facebookSystemUser)
 		.replaceAll('__SANDBOX_URL__', sandboxUrl);
 	return JSON.parse(text) as WorkflowJson;
 }

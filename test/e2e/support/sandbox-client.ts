@@ -69,6 +69,11 @@ export class SandboxClient {
 		return this.call('DELETE', '/__sandbox/faults');
 	}
 
+	/** Expires the page's current token: Graph answers 190 / 463 for it, and hands out a new one. */
+	expirePageToken(pageId: string): Promise<unknown> {
+		return this.call('POST', `/__sandbox/meta/pages/${pageId}/expire-token`);
+	}
+
 	/** A Graph GET as Meta's own API answers it (page token + appsecret_proof, or the app token). */
 	async graph<T>(pathAndQuery: string, token: 'page' | 'app' = 'page'): Promise<T> {
 		const d = SANDBOX_DEFAULTS;
