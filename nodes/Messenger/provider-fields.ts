@@ -3,7 +3,7 @@
 // when the provider changes (one stored name, `options.sender`, for every provider).
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { MESSENGER_CAPABILITIES, PROVIDER_LABELS } from '../shared/providers';
+import { MESSENGER_CAPABILITIES, PROVIDER_LABELS, PROVIDERS } from '../shared/providers';
 import { InputValidationError } from '../shared/model/input-error';
 import type { OperationName, ProviderName } from '../shared/model/message';
 import { resourceName } from './descriptions/operation';
@@ -31,9 +31,11 @@ export function readOperation(fn: IExecuteFunctions, itemIndex: number): Operati
 export function checkSenderOption(provider: ProviderName, sender: string): string {
 	const value = sender.trim();
 	if (MESSENGER_CAPABILITIES[provider].sender === 'pageId' && !/^\d+$/.test(value)) {
+		// The panel calls the option Page where the credential can speak for many pages (descriptions/options.ts).
+		const option = PROVIDERS[provider].send.senderTokens ? 'Page' : 'Sender';
 		throw new InputValidationError(
 			'sender',
-			`Options > Sender must be a Facebook page ID (digits only) for ${PROVIDER_LABELS[provider]}, not "${value}"; an Infobip application key belongs to the Infobip provider. Clear the option to use the credential's page ID`,
+			`Options > ${option} must be a Facebook page ID (digits only) for ${PROVIDER_LABELS[provider]}, not "${value}"; an Infobip application key belongs to the Infobip provider. Clear the option to use the credential's page ID`,
 		);
 	}
 	return value;

@@ -59,7 +59,7 @@ describe('Messenger node: unsupported combinations, errors, Continue On Fail and
 			const outcome = await send(sandbox, 'meta', { operation: 'text', recipient: alice, text: 'x' }, { credentials });
 			expect(outcome.error?.name).toBe('NodeApiError');
 			expect(outcome.error?.message).toMatch(/^Meta Graph API: .*access token/i);
-			expect((outcome.error as { description?: string }).description).toContain('expired: generate a new page token');
+			expect((outcome.error as { description?: string }).description).toContain('expired: with a Page Access Token credential, generate a new page token');
 			expect((outcome.error as { description?: string }).description).toContain('error code: 190');
 		});
 

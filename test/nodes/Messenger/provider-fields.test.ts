@@ -13,10 +13,13 @@ describe('Messenger node: provider-specific fields at run time', () => {
 	});
 	beforeEach(() => sandbox.clearLog());
 
-	it.each(['cm', 'meta'] as const)('%s: an Infobip application key in Sender fails naming the option, and nothing is sent', async (provider) => {
+	it.each([
+		['cm', 'Sender'],
+		['meta', 'Page'],
+	] as const)('%s: an Infobip application key in the page option fails naming it (%s), and nothing is sent', async (provider, option) => {
 		const infobipKey = sandbox.config.infobip.applicationKeys[0];
 		const outcome = await send(sandbox, provider, { resource: 'message', operation: 'text', recipient: alice, text: 'Hi', options: { sender: infobipKey } });
-		expect(outcome.error?.message).toContain('Options > Sender must be a Facebook page ID');
+		expect(outcome.error?.message).toContain(`Options > ${option} must be a Facebook page ID`);
 		expect((outcome.error as { context?: { field?: string } }).context?.field).toBe('sender');
 		expect(outcome.sent).toHaveLength(0);
 	});

@@ -9,7 +9,7 @@ const WINDOW_HINT =
 const USER_HINT =
 	'No user with this PSID for this page: PSIDs are page-scoped, so use the sender id from this page\'s own webhook events';
 const TOKEN_HINT =
-	'The page access token is invalid or expired: generate a new page token and update the Facebook Page credential';
+	"The access token is invalid or expired: with a Page Access Token credential, generate a new page token; with a system user credential (whose page tokens the node already read again once), generate a new system user token in Meta Business Suite (Settings > Users > System users); then update the Facebook Page credential";
 const PERMISSION_HINT = 'The page token lacks permission: it needs pages_messaging for this page';
 const RATE_HINT = 'Graph is rate limiting this page; the node retried as configured';
 
