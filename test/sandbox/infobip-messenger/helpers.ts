@@ -33,6 +33,7 @@ export function oneMessage(content: unknown, extra: Record<string, unknown> = {}
 }
 
 /** Waits until `receiver` holds `count` requests; fails after `maxPolls` polls of 10 ms (no hang). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- webhook bodies are asserted field by field
 export async function receivedJson(receiver: Receiver, count: number, maxPolls = 500): Promise<any[]> {
 	for (let i = 0; i < maxPolls && receiver.requests.length < count; i++) {
 		await new Promise((resolve) => setTimeout(resolve, 10));
