@@ -122,6 +122,17 @@ describe('POST /messenger/1/messages', () => {
 		});
 	});
 
+	it('holds a message scheduled with sendAt until then: pending in the logs, delivered afterwards', async () => {
+		const sendAt = new Date(Date.now() + 300).toISOString();
+		const res = await client.send({ ...oneMessage({ type: 'TEXT', text: 'later' }), options: { schedule: { sendAt } } });
+		expect(res.body.messages[0].status.name).toBe('PENDING_ACCEPTED');
+		expect(sb.delivered).toEqual([]);
+		const logs = await client.get('/messenger/1/logs');
+		expect(logs.body.results[0].status.name).toBe('PENDING_ACCEPTED');
+		for (let i = 0; i < 300 && sb.delivered.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+		expect(sb.delivered.map((d) => d.messageId)).toEqual([res.body.messages[0].messageId]);
+	});
+
 	it('delivers COMMENT and POST replies to the comment or post id given as `to`', async () => {
 		await client.send({ messages: [{ sender: PAGE, destinations: [{ to: 'comment_123' }], content: { type: 'COMMENT', content: { type: 'TEXT', text: 'hi' } } }] });
 		expect(sb.delivered.map((d) => d.recipient)).toEqual(['comment_123']);
