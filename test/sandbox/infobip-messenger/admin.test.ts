@@ -53,6 +53,16 @@ describe('/__sandbox/infobip-messenger admin endpoints', () => {
 		expect(sb.config.infobip.messengerApi).toEqual({ pageIds: [PAGE] });
 	});
 
+	it('keeps logs and reports for 48 h only', async () => {
+		await client.send(oneMessage({ type: 'TEXT', text: 'a' }));
+		const module = infobipMessengerModuleOf(sb);
+		expect(module.store.recent(Date.now() + 47 * 3_600_000)).toHaveLength(1);
+		// Reading the store as if 49 h had passed drops the record for good.
+		expect(module.store.recent(Date.now() + 49 * 3_600_000)).toHaveLength(0);
+		expect((await client.get('/messenger/1/logs')).body.results).toEqual([]);
+		expect((await client.get('/messenger/1/reports')).body.results).toEqual([]);
+	});
+
 	it('sends from any page listed in the config', async () => {
 		await client.patchConfig({ pageIds: [PAGE, '200'] });
 		const res = await client.send({ messages: [{ sender: '200', destinations: [{ to: ALICE }], content: { type: 'TEXT', text: 'a' } }] });
