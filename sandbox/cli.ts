@@ -1,10 +1,22 @@
 // `npm run sandbox [-- --port 8787 --host 127.0.0.1 --meta-webhook-url URL --verify-token T
-//                     --infobip-forward-url URL --cm-inbound-url URL --cm-status-url URL --seed N]`
+//                     --infobip-forward-url URL --infobip-messenger-inbound-url URL
+//                     --infobip-messenger-report-url URL --cm-inbound-url URL --cm-status-url URL --seed N]`
 // Starts the provider sandbox, prints its URL, the accounts and the admin endpoints; stops on SIGINT/SIGTERM.
 import type { DeepPartial, SandboxConfig } from './core/types';
 import { startSandbox } from './index';
 
-const FLAGS = ['port', 'host', 'meta-webhook-url', 'verify-token', 'infobip-forward-url', 'cm-inbound-url', 'cm-status-url', 'seed'] as const;
+const FLAGS = [
+	'port',
+	'host',
+	'meta-webhook-url',
+	'verify-token',
+	'infobip-forward-url',
+	'infobip-messenger-inbound-url',
+	'infobip-messenger-report-url',
+	'cm-inbound-url',
+	'cm-status-url',
+	'seed',
+] as const;
 type Flag = (typeof FLAGS)[number];
 
 function usage(): string {
@@ -36,6 +48,9 @@ async function main(): Promise<void> {
 	if (args['meta-webhook-url']) config.meta!.webhookUrl = args['meta-webhook-url'];
 	if (args['verify-token']) config.meta!.verifyToken = args['verify-token'];
 	if (args['infobip-forward-url']) config.infobip!.forwardUrl = args['infobip-forward-url'];
+	if (args['infobip-messenger-inbound-url'] || args['infobip-messenger-report-url']) config.infobip!.messengerApi = {};
+	if (args['infobip-messenger-inbound-url']) config.infobip!.messengerApi!.inboundUrl = args['infobip-messenger-inbound-url'];
+	if (args['infobip-messenger-report-url']) config.infobip!.messengerApi!.deliveryReportUrl = args['infobip-messenger-report-url'];
 	if (args['cm-inbound-url']) config.cm!.inboundUrl = args['cm-inbound-url'];
 	if (args['cm-status-url']) config.cm!.statusUrl = args['cm-status-url'];
 
@@ -49,6 +64,11 @@ Infobip (Facebook API v1)   base URL ${u}
   basic auth       ${c.infobip.basicUser} / ${c.infobip.basicPassword}
   application key  ${c.infobip.applicationKeys.join(', ')}
   forward URL      ${c.infobip.forwardUrl ?? '(none: inbound goes to the pull inbox)'}
+Infobip Messenger API       same base URL and credentials (/messenger/1/*, /messages-api/1/inbound)
+  sender page ids  ${c.infobip.messengerApi.pageIds.join(', ')}
+  inbound URL      ${c.infobip.messengerApi.inboundUrl ?? '(none: users via infobip-messages-pull go to the pull)'}
+  report URL       ${c.infobip.messengerApi.deliveryReportUrl ?? '(none: reports wait for GET /messenger/1/reports)'}
+  admin            ${u}/__sandbox/infobip-messenger/{incoming,delivery-report,seen-report,pull,sent,webhooks}
 CM.com                      base URL ${u}
   product token    ${c.cm.productToken}
   page ids         ${c.cm.pageIds.join(', ')}

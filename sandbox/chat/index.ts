@@ -2,7 +2,8 @@
 // one user (GET /__sandbox/delivered) as Messenger would, and sends what the user types or taps as
 // that user (POST /__sandbox/user). Static files only; served at /chat, outside the provider log.
 //
-//   GET /chat                     the page (?psid=<user>&via=meta|infobip-forward|infobip-pull|cm)
+//   GET /chat                     the page (?psid=<user>&via=meta|infobip-forward|infobip-pull|
+//                                 infobip-messenger|infobip-messages-pull|cm)
 //   GET /chat/<file>              its script, style sheet and the demo's card images
 import fs from 'node:fs';
 import path from 'node:path';

@@ -14,13 +14,14 @@
 //   PATCH  /__sandbox/config                 deep merge (null deletes a key) → SandboxConfig
 //   POST   /__sandbox/reset                  everything back to the start
 //   GET    /__sandbox/media/:name            a tiny sample file (default attachment URLs point here)
-//   *      /__sandbox/<provider>/...         the provider module's own routes (ProviderModule.admin), e.g.
-//                                            POST /__sandbox/meta/pages/:id/expire-token (sandbox/meta/admin.ts)
+//   *      /__sandbox/<module prefix>/...    a provider module's own endpoints (ProviderModule.admin),
+//                                            e.g. POST /__sandbox/meta/pages/:id/expire-token
+//                                            (sandbox/meta/admin.ts), /__sandbox/infobip-messenger/...
 import { parseJsonBody, contentType } from './body';
 import type { FaultEngine } from './faults';
 import type { RequestLog } from './log';
 import { deepMerge, isPlainObject } from './merge';
-import type { SandboxConfig, SandboxResponse, UserActionResult } from './types';
+import type { ProviderModule, SandboxConfig, SandboxResponse, UserActionResult } from './types';
 import { UserActionError } from './users';
 
 export const ADMIN_PREFIX = '/__sandbox';
@@ -32,8 +33,8 @@ export interface AdminDeps {
 	url(): string;
 	user(action: unknown): Promise<UserActionResult>;
 	reset(): void;
-	/** A provider module's own admin route, or undefined when it has none for this path. */
-	providerAdmin?(provider: string, method: string, path: string, body: unknown): SandboxResponse | undefined;
+	/** Modules with their own admin endpoints (ProviderModule.admin). */
+	modules?: readonly ProviderModule[];
 }
 
 const PNG_1X1 = Buffer.from(
@@ -80,6 +81,15 @@ export async function handleAdmin(
 	const key = `${m} ${sub}`;
 
 	if (m === 'GET' && sub.startsWith('/media/')) return sampleMedia(decodeURIComponent(sub.slice('/media/'.length)));
+
+	for (const module of deps.modules ?? []) {
+		const admin = module.admin;
+		if (!admin || (sub !== `/${admin.prefix}` && !sub.startsWith(`/${admin.prefix}/`))) continue;
+		const body = jsonBody(raw, headers);
+		if (!body.ok) return body.response;
+		const answer = await admin.handle({ method: m, path: sub.slice(admin.prefix.length + 1) || '/', query, json: body.value });
+		return answer ?? err(404, `no sandbox admin route ${m} ${path}`);
+	}
 
 	switch (key) {
 		case 'GET /':
@@ -145,15 +155,7 @@ export async function handleAdmin(
 		case 'POST /reset':
 			deps.reset();
 			return { status: 200, body: { ok: true } };
-		default: {
-			const provider = /^\/(infobip|cm|meta)(\/.*)$/.exec(sub);
-			if (provider && deps.providerAdmin) {
-				const body = jsonBody(raw, headers);
-				if (!body.ok) return body.response;
-				const answer = deps.providerAdmin(provider[1], m, provider[2], body.value);
-				if (answer) return answer;
-			}
+		default:
 			return err(404, `no sandbox admin route ${m} ${path}`);
-		}
 	}
 }

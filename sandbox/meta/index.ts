@@ -60,6 +60,6 @@ export const createMetaModule: ProviderModuleFactory = (ctx): ProviderModule => 
 		},
 		userAction: (action) => metaUserAction(action, ctx, state),
 		reset: () => state.reset(),
-		admin: (method, path) => handleMetaAdmin(method, path, ctx.config, state),
+		admin: { prefix: 'meta', handle: async ({ method, path }) => handleMetaAdmin(method, path, ctx.config, state) },
 	};
 };

@@ -9,7 +9,14 @@
 	const params = new URLSearchParams(location.search);
 	const via = params.get('via') || 'meta';
 	const POLL_MS = 400;
-	const VIA_NAMES = { meta: 'Meta Graph API', 'infobip-forward': 'Infobip (forward)', 'infobip-pull': 'Infobip (inbox)', cm: 'CM.com' };
+	const VIA_NAMES = {
+		meta: 'Meta Graph API',
+		'infobip-forward': 'Infobip (forward)',
+		'infobip-pull': 'Infobip (inbox)',
+		'infobip-messenger': 'Infobip Messenger API',
+		'infobip-messages-pull': 'Infobip Messages API (pull)',
+		cm: 'CM.com',
+	};
 	const $ = (id) => document.getElementById(id);
 	const Pages = window.SandboxChatPages;
 	const thread = $('thread');
@@ -182,6 +189,7 @@
 	function toMessage(d) {
 		if (d.provider === 'meta') return metaViews(d.message || {});
 		if (d.provider === 'infobip') return infobipViews(d.message);
+		if (d.provider === 'infobip-messenger') return window.messengerApiViews(d.message);
 		return cmViews(d.message || {});
 	}
 
