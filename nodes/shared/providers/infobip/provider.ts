@@ -11,12 +11,15 @@ import { INFOBIP_TRIGGER } from './trigger-description';
 /** Infobip's Facebook Messenger API (seeds 000-003): its row in the provider registry. */
 export const infobipProvider: ProviderDefinition = {
 	name: 'infobip',
-	label: 'Infobip',
+	label: 'Infobip (Facebook API v1, Legacy)',
 	brand: 'Infobip',
 	options: {
-		send: { name: 'Infobip', description: 'Infobip\'s Facebook Messenger API; uses an Infobip (Messenger) API credential' },
+		send: {
+			name: 'Infobip (Facebook API v1, Legacy)',
+			description: "Infobip's 2016 Facebook API (/facebook/1/*), which Infobip's current API description no longer lists; uses an Infobip (Messenger) API credential",
+		},
 		trigger: {
-			name: 'Infobip (HTTP Forward)',
+			name: 'Infobip (Facebook API v1 HTTP Forward, Legacy)',
 			description: 'Infobip forwards each incoming message (Forward action of the Facebook configuration)',
 		},
 	},
