@@ -11,7 +11,7 @@ import { INFOBIP_TRIGGER } from './trigger-description';
 /** Infobip's Facebook Messenger API (seeds 000-003): its row in the provider registry. */
 export const infobipProvider: ProviderDefinition = {
 	name: 'infobip',
-	label: 'Infobip (Facebook API v1, Legacy)',
+	label: 'Infobip',
 	brand: 'Infobip',
 	options: {
 		send: {
