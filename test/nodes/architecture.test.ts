@@ -4,9 +4,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { Workflow } from 'n8n-workflow';
+
 import { setupMethodOf, setupUrlHiddenOf } from '../../nodes/MessengerTrigger/descriptions/webhooks';
 import { PROVIDER_NAMES, PROVIDERS, UNSIGNED_PROVIDERS } from '../../nodes/shared/providers';
-import { packageCredentialTypes } from '../harness/node-types';
+import { buildNodeTypes, PACKAGE_PREFIX, packageCredentialTypes } from '../harness/node-types';
 
 const ROOT = path.join(__dirname, '..', '..');
 const PROVIDERS_DIR = 'nodes/shared/providers/';
@@ -21,20 +23,6 @@ function sourceFiles(dir: string): string[] {
 
 const NODE_FILES = sourceFiles('nodes');
 const OUTSIDE_PROVIDERS = NODE_FILES.filter((file) => !file.startsWith(PROVIDERS_DIR));
-
-/**
- * Files outside the provider folders that may still name a provider, each with the reason it must.
- * Anything else that names one fails the test below.
- */
-const ALLOWED: Readonly<Record<string, string>> = {
-	// n8n serializes these two functions into an expression, so they cannot close over the registry;
-	// the test at the end checks that they name exactly the providers that sign nothing.
-	'nodes/MessengerTrigger/descriptions/webhooks.ts': 'serialized into an n8n expression',
-	// The dated table of what providers changed (message tags Meta stopped taking, Meta's retired
-	// marketing messages): one change often spans several providers, and its date and source belong
-	// together in one place.
-	'nodes/shared/model/provider-changes.ts': 'dated provider changes, one table',
-};
 
 const PROVIDER_PATTERN = new RegExp(
 	[
@@ -57,6 +45,17 @@ function namingLines(file: string): string[] {
 		.map(({ line, number }) => `${file}:${number}: ${line.trim()}`);
 }
 
+/** A trigger's parameters as n8n resolves them for a workflow (defaults of the shown parameters filled). */
+function triggerParameters(provider: string, typeVersion: number) {
+	const workflow = new Workflow({
+		nodes: [{ id: 't', name: 'Trigger', type: `${PACKAGE_PREFIX}.messengerTrigger`, typeVersion, position: [0, 0], parameters: { provider } }],
+		connections: {},
+		active: false,
+		nodeTypes: buildNodeTypes(),
+	});
+	return workflow.nodes.Trigger.parameters;
+}
+
 describe('architecture: nodes -> registry -> providers', () => {
 	it('finds the source files it checks', () => {
 		expect(OUTSIDE_PROVIDERS).toContain('nodes/Messenger/Messenger.node.ts');
@@ -70,13 +69,9 @@ describe('architecture: nodes -> registry -> providers', () => {
 		expect(offending).toEqual([]);
 	});
 
-	it('no provider is named outside the registry and the provider folders (allowed: see ALLOWED)', () => {
-		const named = OUTSIDE_PROVIDERS.filter((file) => !(file in ALLOWED)).flatMap(namingLines);
+	it('no provider is named outside the registry and the provider folders', () => {
+		const named = OUTSIDE_PROVIDERS.flatMap(namingLines);
 		expect(named).toEqual([]);
-	});
-
-	it('every allowed file still needs its exemption', () => {
-		for (const file of Object.keys(ALLOWED)) expect({ file, named: namingLines(file).length > 0 }).toEqual({ file, named: true });
 	});
 
 	it('catches a provider named in node code', () => {
@@ -86,11 +81,15 @@ describe('architecture: nodes -> registry -> providers', () => {
 		expect(PROVIDER_PATTERN.test("const label = 'metadata';")).toBe(false);
 	});
 
-	it.each(PROVIDER_NAMES)('%s: the serialized webhook functions treat it as the registry does', (provider) => {
-		const unsigned = UNSIGNED_PROVIDERS.includes(provider);
-		expect({ method: setupMethodOf({ provider }), hidden: setupUrlHiddenOf({ provider }) }).toEqual({
-			method: unsigned ? '' : 'GET',
-			hidden: unsigned,
+	// The functions see the parameters as n8n holds them: the node type's defaults filled in.
+	describe.each([1, 2, 3])('trigger version %i', (typeVersion) => {
+		it.each(PROVIDER_NAMES)('%s: the serialized webhook functions treat it as the registry does', (provider) => {
+			const parameters = triggerParameters(provider, typeVersion);
+			const unsigned = UNSIGNED_PROVIDERS.includes(provider);
+			expect({ method: setupMethodOf(parameters), hidden: setupUrlHiddenOf(parameters) }).toEqual({
+				method: unsigned ? '' : 'GET',
+				hidden: unsigned,
+			});
 		});
 	});
 

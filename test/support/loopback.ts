@@ -58,6 +58,27 @@ export function startSilentServer(): Promise<LoopbackServer> {
 	});
 }
 
+/**
+ * Forwards every request to `target` and counts how many are in flight at once: a node's
+ * concurrency, read at the wire instead of from the clock.
+ */
+export async function startCountingProxy(target: string): Promise<LoopbackServer & { peakInFlight(): number }> {
+	let inFlight = 0;
+	let peak = 0;
+	const server = await listen((req, res) => {
+		inFlight++;
+		peak = Math.max(peak, inFlight);
+		const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
+			res.writeHead(answer.statusCode ?? 502, answer.headers);
+			answer.pipe(res);
+		});
+		res.on('close', () => inFlight--);
+		upstream.on('error', () => res.destroy());
+		req.pipe(upstream);
+	});
+	return { ...server, peakInFlight: () => peak };
+}
+
 /** The credential headers a recorded request carried (any casing). */
 export function credentialHeadersOf(request: ReceivedRequest): string[] {
 	return ['authorization', 'x-cm-producttoken'].filter((name) => request.headers[name] !== undefined);

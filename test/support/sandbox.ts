@@ -5,12 +5,21 @@ import { startSandbox, type Sandbox, type StartSandboxOptions } from '../../sand
 /**
  * Returns a stand-in that forwards to the running sandbox, so a test keeps writing `sandbox.url` and
  * `sandbox.reset()`. Using it outside the block's tests and hooks is a mistake, and says so.
+ * `clearEach` empties the request log and the faults before every test of the block.
  */
-export function useSandbox(options: StartSandboxOptions = {}): Sandbox {
+export function useSandbox(options: StartSandboxOptions & { clearEach?: boolean } = {}): Sandbox {
+	const { clearEach, ...start } = options;
 	let running: Sandbox | undefined;
 	beforeAll(async () => {
-		running = await startSandbox({ port: 0, ...options });
+		running = await startSandbox({ port: 0, ...start });
 	});
+	// Each test reads only its own requests and sets its own faults.
+	if (clearEach) {
+		beforeEach(() => {
+			running?.clearLog();
+			running?.clearFaults();
+		});
+	}
 	afterAll(async () => {
 		await running?.close();
 		running = undefined;

@@ -1,12 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { RETIRED_OPERATIONS } from '../../shared/model/provider-changes';
-import { PROVIDER_NAMES } from '../../shared/providers';
+import { PROVIDER_NAMES, RETIRED_OPERATIONS } from '../../shared/providers';
 import { providersWhere, showFor } from './display';
 import { showFields } from './message';
 
 const REACTING = providersWhere((capabilities) => capabilities.senderActions.includes('react'));
-const OPT_IN_RETIRED = PROVIDER_NAMES.filter((provider) => RETIRED_OPERATIONS[provider]?.includes('optInRequest'));
+const OPT_IN_RETIRED = PROVIDER_NAMES.filter((provider) => RETIRED_OPERATIONS[provider].includes('optInRequest'));
 
 export const actionProperties: INodeProperties[] = [
 	{

@@ -1,9 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { OPERATION_LABELS } from '../../shared/model/capabilities';
-import { DEFAULT_PROVIDER, MESSENGER_CAPABILITIES, PROVIDER_LABELS, PROVIDER_NAMES } from '../../shared/providers';
+import { DEFAULT_PROVIDER, MESSENGER_CAPABILITIES, PROVIDER_LABELS, PROVIDER_NAMES, RETIRED_OPERATIONS } from '../../shared/providers';
 import type { OperationName, ProviderName } from '../../shared/model/message';
-import { RETIRED_OPERATIONS } from '../../shared/model/provider-changes';
 
 type Resource = 'message' | 'template' | 'senderAction' | 'marketing';
 
@@ -72,7 +71,7 @@ function supported(provider: ProviderName, operation: OperationName): boolean {
 }
 
 function retired(provider: ProviderName, operation: OperationName): boolean {
-	return RETIRED_OPERATIONS[provider]?.includes(operation) ?? false;
+	return RETIRED_OPERATIONS[provider].includes(operation);
 }
 
 /** Shown in the panel: what the provider carries, and what it took away (kept so saved workflows explain). */

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { MESSENGER_LIMITS } from '../../shared/providers';
-import { MESSAGE_TAGS } from '../../shared/model/provider-changes';
+import { MESSAGE_TAGS } from '../../shared/model/message-tags';
 import { ALL_PROVIDERS, providersWhere, showOptionFor } from './display';
 import { CONTENT_OPERATIONS } from './message';
 
@@ -12,7 +12,7 @@ export const DEFAULT_CONCURRENCY = 10;
 /** Every tag of the limits table (from the one tag table), each offered to the providers that list it. */
 function tagOptions(): INodePropertyOptions[] {
 	const tags = [...new Set(ALL_PROVIDERS.flatMap((provider) => MESSENGER_LIMITS[provider].messageTags))];
-	return tags.map((tag) => ({ name: tag, value: tag, description: MESSAGE_TAGS[tag]?.description }));
+	return tags.map((tag) => ({ name: tag, value: tag, description: MESSAGE_TAGS[tag].description }));
 }
 
 // Tags and messaging type apply to messages; an opt-in request is sent without them.

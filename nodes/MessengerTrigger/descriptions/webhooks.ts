@@ -17,21 +17,25 @@ export const webhookPathOf = (parameters: IDataObject): string =>
 /** n8n matches `:param` segments only on paths registered as full paths (webhook id first). */
 export const isFullPathOf = (parameters: IDataObject): boolean => parameters.authentication === 'pathSecret';
 
-// Only Meta sends the verification GET. For Infobip and CM.com the GET webhook's method is empty, and
-// n8n registers no route for an empty method (WebhookService.getNodeWebhooks splits the method list
-// and skips empty entries), so n8n answers such a GET itself (404) and no URL nobody calls is served.
-// The editor lists every webhook description with its URL unless `ndvHideUrl` is true, so that hides
-// it there (editor-ui NodeWebhooks.vue evaluates it as an expression). A node without a provider is
-// a Meta node (the parameter's default), so both test for the other providers by name. They are
-// serialized into the expression, so they cannot read the registry: test/nodes/architecture.test.ts
-// checks that they name exactly the registry's providers that sign nothing.
+// Only a provider that signs its deliveries sends the verification GET (Meta's hub.challenge). For the
+// others the GET webhook's method is empty, and n8n registers no route for an empty method
+// (WebhookService.getNodeWebhooks splits the method list and skips empty entries), so n8n answers such
+// a GET itself (404) and no URL nobody calls is served. The editor lists every webhook description
+// with its URL unless `ndvHideUrl` is true, so that hides it there (editor-ui NodeWebhooks.vue
+// evaluates it as an expression).
+//
+// These functions are serialized into the expression, so they cannot read the registry. They key on
+// the Authentication parameter instead, which the node shows exactly for the providers that sign
+// nothing (a signed delivery proves itself), in every node version; n8n fills in its default before
+// it evaluates the fields. A node saved without a provider is a Meta node (the parameter's default)
+// and has none. test/nodes/architecture.test.ts checks this against the registry for every provider
+// and version, through n8n's own parameter resolution.
 
-/** The setup webhook's method: GET for Meta, none for the providers that never call it. */
-export const setupMethodOf = (parameters: IDataObject): string =>
-	parameters.provider === 'infobip' || parameters.provider === 'cm' ? '' : 'GET';
+/** The setup webhook's method: GET where the provider sends a handshake, none where it never calls it. */
+export const setupMethodOf = (parameters: IDataObject): string => (parameters.authentication === undefined ? 'GET' : '');
 
 /** Whether the editor hides the setup webhook's URL. */
-export const setupUrlHiddenOf = (parameters: IDataObject): boolean => parameters.provider === 'infobip' || parameters.provider === 'cm';
+export const setupUrlHiddenOf = (parameters: IDataObject): boolean => parameters.authentication !== undefined;
 
 type FieldFunction = (parameters: IDataObject) => unknown;
 

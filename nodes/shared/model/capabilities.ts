@@ -38,4 +38,10 @@ export interface ProviderCapabilities {
 	sender: 'applicationKey' | 'pageId';
 	/** Sender actions the provider takes (Graph adds react / unreact). */
 	senderActions: readonly SenderAction[];
+	/**
+	 * What the provider took away, and why. Its operations stay listed in the node (marked) so that a
+	 * saved workflow opens and fails with the reason instead of an unknown-parameter error; the
+	 * validator says the reason before any generic refusal.
+	 */
+	retired?: { operations: readonly OperationName[]; recipientKinds: readonly RecipientKind[]; reason: string };
 }

@@ -1,3 +1,4 @@
+import type { MessageTag } from './message-tags';
 import type { MediaType, OptInFrequency } from './message';
 
 /**
@@ -24,7 +25,7 @@ export interface ProviderLimits {
 		frequencies: readonly OptInFrequency[];
 	};
 	/** Allowed message tags; empty where the provider has none. */
-	messageTags: readonly string[];
+	messageTags: readonly MessageTag[];
 	media: {
 		types: readonly MediaType[];
 		/** Media types a media template may carry. */

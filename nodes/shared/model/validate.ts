@@ -3,7 +3,6 @@ import { MESSENGER_CAPABILITIES, MESSENGER_LIMITS, PROVIDER_LABELS, PROVIDERS } 
 import { OPERATION_LABELS } from './capabilities';
 import type { ProviderLimits } from './limits';
 import { extensionOf, isHttpUrl, mediaFileName, mediaMimeType, urlHostIn } from './media';
-import { RETIRED_OPERATIONS, RETIRED_SENDS } from './provider-changes';
 import type { Button, Card, Media, ProviderName, QuickReply, SendRequest } from './message';
 
 export { characterCount, InputValidationError } from './input-error';
@@ -174,8 +173,8 @@ export function validateSendRequest(provider: ProviderName, request: SendRequest
 	const operation = OPERATION_LABELS[message.type] ?? message.type;
 
 	// Said before the generic refusals below, so the user learns what replaced it and what still works.
-	const retired = RETIRED_SENDS[provider];
-	const retiredOperation = RETIRED_OPERATIONS[provider]?.includes(message.type) ?? false;
+	const { retired } = capabilities;
+	const retiredOperation = retired?.operations.includes(message.type) ?? false;
 	if (retired && (retiredOperation || retired.recipientKinds.includes(recipient.kind))) {
 		check.fail(retiredOperation ? 'operation' : 'recipient.kind', retired.reason);
 	}

@@ -3,6 +3,7 @@
 // read (labels, credential types, capabilities, limits, inbound formats) is derived from these rows.
 import type { ProviderCapabilities } from '../model/capabilities';
 import type { ProviderLimits } from '../model/limits';
+import type { OperationName } from '../model/message';
 import { cmProvider } from './cm/provider';
 import { infobipProvider } from './infobip/provider';
 import { infobipMessengerProvider } from './infobip-messenger/provider';
@@ -35,8 +36,13 @@ export const PROVIDER_LABELS: Readonly<Record<ProviderName, string>> = tableOf((
  */
 export const MESSENGER_CAPABILITIES: Readonly<Record<ProviderName, ProviderCapabilities>> = tableOf((provider) => provider.capabilities);
 
-/** Every documented limit, per provider (the message tags come from model/provider-changes.ts). */
+/** Every documented limit, per provider (what each message tag means: model/message-tags.ts). */
 export const MESSENGER_LIMITS: Readonly<Record<ProviderName, ProviderLimits>> = tableOf((provider) => provider.limits);
+
+/** Operations each provider took away (still listed in the node, marked, and refused with the reason). */
+export const RETIRED_OPERATIONS: Readonly<Record<ProviderName, readonly OperationName[]>> = tableOf(
+	(provider) => provider.capabilities.retired?.operations ?? [],
+);
 
 /** The Provider parameter's options for one node, sorted by name as n8n's lint wants them. */
 export function providerOptions(node: 'send' | 'trigger'): Array<{ name: string; value: ProviderName; description: string }> {

@@ -21,17 +21,13 @@ interface ErrorWithContext extends Error {
 }
 
 describe('Messenger node: no duplicates after a partial failure', () => {
-	const sandbox = useSandbox();
+	const sandbox = useSandbox({ clearEach: true });
 	let alice: string;
 	let bob: string;
 
 	beforeAll(async () => {
 		alice = sandbox.config.users[0].psid;
 		bob = sandbox.config.users[1].psid;
-	});
-	beforeEach(() => {
-		sandbox.clearLog();
-		sandbox.clearFaults();
 	});
 
 	const byRecipient: INodeParameters = { operation: 'text', recipient: '={{ $json.to }}', text: '=Hello {{ $json.name }}' };

@@ -1,4 +1,4 @@
-import { RETIRED_OPERATIONS } from '../../../nodes/shared/model/provider-changes';
+import { RETIRED_OPERATIONS } from '../../../nodes/shared/providers';
 import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 

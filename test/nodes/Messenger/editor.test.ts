@@ -13,7 +13,7 @@ import { Messenger } from '../../../nodes/Messenger/Messenger.node';
 import { infobipApplicationLocator } from '../../../nodes/MessengerApplication/descriptions/application-locator';
 import { OPERATION_LABELS } from '../../../nodes/shared/model/capabilities';
 import { MESSENGER_CAPABILITIES, PROVIDER_NAMES } from '../../../nodes/shared/providers';
-import { RETIRED_OPERATIONS } from '../../../nodes/shared/model/provider-changes';
+import { RETIRED_OPERATIONS } from '../../../nodes/shared/providers';
 import type { ProviderName } from '../../../nodes/shared/model/message';
 import { buildNodeTypes } from '../../harness/node-types';
 import { authRelatedParameters, mainAuthField, modeLabel, pickerActions } from '../../support/n8n-editor';

@@ -6,15 +6,11 @@ import { PROVIDER_NAMES } from '../../../nodes/shared/providers';
 const DAY = 24 * 60 * 60 * 1000;
 
 describe('Messenger node: unsupported combinations, errors, Continue On Fail and secrets', () => {
-	const sandbox = useSandbox();
+	const sandbox = useSandbox({ clearEach: true });
 	let alice: string;
 
 	beforeAll(async () => {
 		alice = sandbox.config.users[0].psid;
-	});
-	beforeEach(() => {
-		sandbox.clearLog();
-		sandbox.clearFaults();
 	});
 
 	describe('an operation the capability table hides, reached anyway (expression, import, AI agent)', () => {

@@ -1,5 +1,4 @@
 import type { ProviderLimits } from '../../model/limits';
-import { messageTagsFor } from '../../model/provider-changes';
 
 /** Seed 004 (CM.com), with what changed by 2026 (provider-updates-2026.md). */
 export const CM_LIMITS: ProviderLimits = {
@@ -12,7 +11,7 @@ export const CM_LIMITS: ProviderLimits = {
 	mediaTemplateButtons: 1,
 	productIds: 10,
 	optIn: { title: 65, payload: 1000, frequencies: ['DAILY'] },
-	messageTags: messageTagsFor('cm'),
+	messageTags: ['HUMAN_AGENT', 'CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE', 'ACCOUNT_UPDATE', 'NOTIFICATION_MESSAGE'],
 	media: {
 		types: ['image', 'audio', 'video', 'file'],
 		templateTypes: ['image', 'video'],

@@ -1,5 +1,4 @@
 import type { ProviderLimits } from '../../model/limits';
-import { messageTagsFor } from '../../model/provider-changes';
 
 /** Seed 003 (Infobip), with what changed by 2026 (provider-updates-2026.md). */
 export const INFOBIP_LIMITS: ProviderLimits = {
@@ -12,7 +11,7 @@ export const INFOBIP_LIMITS: ProviderLimits = {
 	mediaTemplateButtons: 0,
 	productIds: 0,
 	optIn: { title: 65, payload: 1000, frequencies: [] },
-	messageTags: messageTagsFor('infobip'),
+	messageTags: [],
 	media: {
 		types: ['image', 'audio', 'video', 'file'],
 		templateTypes: [],

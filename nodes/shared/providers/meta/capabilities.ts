@@ -1,6 +1,7 @@
 import type { ProviderCapabilities } from '../../model/capabilities';
+import { META_MARKETING_DISCONTINUED } from './discontinued';
 
-/** Graph (providers.md): everything, including uploads through `message_attachments` and `user_ref`, except marketing messages (opt-in requests and notification tokens), discontinued on 2026-02-10 (model/provider-changes.ts); reactions as sender actions since 2026-01. */
+/** Graph (providers.md): everything, including uploads through `message_attachments` and `user_ref`, except marketing messages (opt-in requests and notification tokens), discontinued on 2026-02-10 (./discontinued.ts); reactions as sender actions since 2026-01. */
 export const META_CAPABILITIES: ProviderCapabilities = {
 	operations: [
 		'text',
@@ -31,4 +32,5 @@ export const META_CAPABILITIES: ProviderCapabilities = {
 	cardDefaultAction: true,
 	sender: 'pageId',
 	senderActions: ['mark_seen', 'typing_on', 'typing_off', 'react', 'unreact'],
+	retired: { operations: ['optInRequest'], recipientKinds: ['notificationToken'], reason: META_MARKETING_DISCONTINUED },
 };

@@ -1,5 +1,4 @@
 import type { ProviderLimits } from '../../model/limits';
-import { messageTagsFor } from '../../model/provider-changes';
 
 const MB = 1024 * 1024;
 
@@ -13,9 +12,9 @@ export const META_LIMITS: ProviderLimits = {
 	cards: { max: 10, title: 80, subtitle: 80, buttons: 3 },
 	mediaTemplateButtons: 1,
 	productIds: 10,
-	// Marketing opt-ins were discontinued on 2026-02-10 (provider-changes.ts): nothing to allow.
+	// Marketing opt-ins were discontinued on 2026-02-10 (./discontinued.ts): nothing to allow.
 	optIn: { title: 65, payload: 1000, frequencies: [] },
-	messageTags: messageTagsFor('meta'),
+	messageTags: ['HUMAN_AGENT', 'CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE', 'ACCOUNT_UPDATE'],
 	media: {
 		types: ['image', 'audio', 'video', 'file'],
 		templateTypes: ['image', 'video'],

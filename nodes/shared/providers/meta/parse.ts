@@ -1,5 +1,5 @@
 import type { SendRequest } from '../../model/message';
-import { META_TAG_REFUSED_HINT } from '../../model/provider-changes';
+import { META_TAG_REFUSED_HINT } from './discontinued';
 import type { ParsedSendResponse, ProviderErrorInfo } from '../types';
 import { isRecord, stringOr } from '../util';
 import { readGraphError } from './graph/error';
