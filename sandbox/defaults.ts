@@ -27,6 +27,7 @@ export function createDefaultConfig(now: number = Date.now()): SandboxConfig {
 			basicUser: d.infobipBasicUser,
 			basicPassword: d.infobipBasicPassword,
 			applicationKeys: [d.infobipApplicationKey],
+			messengerApi: { pageIds: [d.pageId] },
 		},
 		cm: {
 			productToken: d.cmProductToken,

@@ -1,4 +1,5 @@
-// The provider sandbox: Infobip v1, CM.com and Meta Graph emulation on one loopback HTTP server.
+// The provider sandbox: Infobip (v1 Facebook API, and today's Messenger API + Messages API pull), CM.com
+// and Meta Graph emulation on one loopback HTTP server.
 // Dev-only (never published). An independent reading of the provider docs: nothing here imports
 // from nodes/ or credentials/.
 import { createCmModule } from './cm';
@@ -7,12 +8,14 @@ import { deepMerge } from './core/merge';
 import type { DeepPartial, Sandbox, SandboxConfig } from './core/types';
 import { createDefaultConfig } from './defaults';
 import { createInfobipModule } from './infobip';
+import { createInfobipMessengerModule } from './infobip-messenger';
 import { createMetaModule } from './meta';
 
 export * from './core/types';
 export { createDefaultConfig, SANDBOX_DEFAULTS } from './defaults';
 export { signMetaBody, appsecretProof } from './meta';
 export { createMetaModule };
+export { infobipMessengerModuleOf } from './infobip-messenger';
 export { MAX_BODY_BYTES } from './core/body';
 export { MALFORMED_BODY } from './core/server';
 
@@ -34,6 +37,6 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
 		port: options.port ?? 0,
 		config,
 		seed: options.seed ?? 1,
-		modules: [createInfobipModule, createCmModule, createMetaModule],
+		modules: [createInfobipModule, createInfobipMessengerModule, createCmModule, createMetaModule],
 	});
 }

@@ -14,11 +14,13 @@
 //   PATCH  /__sandbox/config                 deep merge (null deletes a key) → SandboxConfig
 //   POST   /__sandbox/reset                  everything back to the start
 //   GET    /__sandbox/media/:name            a tiny sample file (default attachment URLs point here)
+//   *      /__sandbox/<module prefix>/...    a provider module's own endpoints (ProviderModule.admin),
+//                                            e.g. /__sandbox/infobip-messenger/... (that module's index.ts)
 import { parseJsonBody, contentType } from './body';
 import type { FaultEngine } from './faults';
 import type { RequestLog } from './log';
 import { deepMerge, isPlainObject } from './merge';
-import type { SandboxConfig, SandboxResponse, UserActionResult } from './types';
+import type { ProviderModule, SandboxConfig, SandboxResponse, UserActionResult } from './types';
 import { UserActionError } from './users';
 
 export const ADMIN_PREFIX = '/__sandbox';
@@ -30,6 +32,8 @@ export interface AdminDeps {
 	url(): string;
 	user(action: unknown): Promise<UserActionResult>;
 	reset(): void;
+	/** Modules with their own admin endpoints (ProviderModule.admin). */
+	modules?: readonly ProviderModule[];
 }
 
 const PNG_1X1 = Buffer.from(
@@ -76,6 +80,15 @@ export async function handleAdmin(
 	const key = `${m} ${sub}`;
 
 	if (m === 'GET' && sub.startsWith('/media/')) return sampleMedia(decodeURIComponent(sub.slice('/media/'.length)));
+
+	for (const module of deps.modules ?? []) {
+		const admin = module.admin;
+		if (!admin || (sub !== `/${admin.prefix}` && !sub.startsWith(`/${admin.prefix}/`))) continue;
+		const body = jsonBody(raw, headers);
+		if (!body.ok) return body.response;
+		const answer = await admin.handle({ method: m, path: sub.slice(admin.prefix.length + 1) || '/', query, json: body.value });
+		return answer ?? err(404, `no sandbox admin route ${m} ${path}`);
+	}
 
 	switch (key) {
 		case 'GET /':

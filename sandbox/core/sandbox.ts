@@ -58,7 +58,7 @@ export async function createSandbox(options: CreateSandboxOptions): Promise<Sand
 			log,
 			faults,
 			modules,
-			admin: { log, faults, config, url: () => baseUrl, user: (a) => user(a as never), reset },
+			admin: { log, faults, config, url: () => baseUrl, user: (a) => user(a as never), reset, modules },
 		},
 		options.host,
 		options.port,

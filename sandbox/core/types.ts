@@ -6,7 +6,11 @@
 // here may import from nodes/ or credentials/, so a mistake in the package is caught by the sandbox.
 import type { IncomingHttpHeaders } from 'node:http';
 
-export type ProviderId = 'infobip' | 'cm' | 'meta';
+/**
+ * `infobip` is Infobip's v1 Facebook API (/facebook/1/*); `infobip-messenger` is today's Messenger API
+ * (/messenger/1/*) with the Messages API's inbound pull, on the same Infobip account.
+ */
+export type ProviderId = 'infobip' | 'infobip-messenger' | 'cm' | 'meta';
 
 export interface SandboxRequest {
 	method: string;
@@ -48,6 +52,8 @@ export interface SandboxConfig {
 		applicationKeys: string[];
 		/** HTTP-forward target (seed 000); undefined = messages go to the pull inbox. */
 		forwardUrl?: string;
+		/** Today's Messenger API on the same account (sandbox/infobip-messenger/index.ts documents it). */
+		messengerApi: InfobipMessengerApiConfig;
 	};
 	cm: {
 		productToken: string;
@@ -71,6 +77,19 @@ export interface SandboxConfig {
 	};
 	/** PSIDs (= Infobip user keys, CM recipient numbers) of the simulated users that exist. */
 	users: SandboxUser[];
+}
+
+export interface InfobipMessengerApiConfig {
+	/** Facebook page ids the account may send from (`messages[].sender`); inbound `to` is the first. */
+	pageIds: string[];
+	/** Where incoming messages are POSTed (the "receive incoming message" webhook) for via `infobip-messenger`. */
+	inboundUrl?: string;
+	/** Delivery reports for messages without `webhooks.delivery.url` (the account's subscription setting). */
+	deliveryReportUrl?: string;
+	/** Seen reports for messages without `webhooks.seen.url`. */
+	seenReportUrl?: string;
+	/** Messages API pull: add `pendingMessageCount` to the answer (its MESSENGER example omits it). */
+	pullPendingCount?: boolean;
 }
 
 export interface SandboxUser {
@@ -167,7 +186,7 @@ export interface FaultRule {
 
 /** What a simulated Messenger user does (delivered in the provider format chosen by `via`). */
 export interface UserAction {
-	via: 'meta' | 'infobip-forward' | 'infobip-pull' | 'cm';
+	via: 'meta' | 'infobip-forward' | 'infobip-pull' | 'infobip-messenger' | 'infobip-messages-pull' | 'cm';
 	/** PSID of the user; created (inside the 24-hour window) if unknown. */
 	from: string;
 	kind: 'text' | 'quick_reply' | 'postback' | 'attachment' | 'read' | 'delivery' | 'reaction' | 'optin' | 'referral' | 'echo' | 'edit';
@@ -253,6 +272,22 @@ export interface ProviderModule {
 	errorResponse?(kind: CoreErrorKind, status: number, message: string): SandboxResponse;
 	/** Optional: forget module state (uploads, subscriptions, profile...); called by `Sandbox.reset()`. */
 	reset?(): void;
+	/**
+	 * Optional admin endpoints of the module under `/__sandbox/<prefix>/...` (outside the provider log).
+	 * `path` is what follows the prefix (`/inbound`); answer undefined for an unknown path (404).
+	 */
+	admin?: {
+		prefix: string;
+		handle(request: ModuleAdminRequest): Promise<SandboxResponse | undefined>;
+	};
+}
+
+export interface ModuleAdminRequest {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	/** The parsed JSON body, or undefined when there is none. */
+	json: unknown;
 }
 
 /** Failures the core answers itself, in the provider's error shape. */

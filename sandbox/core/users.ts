@@ -2,7 +2,7 @@
 // 24-hour window for the kinds a user sends, and hands the action to the module that owns `via`.
 import type { AttachmentKind, ProviderModule, SandboxConfig, UserAction, UserActionResult } from './types';
 
-export const USER_VIAS: ReadonlyArray<UserAction['via']> = ['meta', 'infobip-forward', 'infobip-pull', 'cm'];
+export const USER_VIAS: ReadonlyArray<UserAction['via']> = ['meta', 'infobip-forward', 'infobip-pull', 'infobip-messenger', 'infobip-messages-pull', 'cm'];
 export const USER_KINDS: ReadonlyArray<UserAction['kind']> = [
 	'text', 'quick_reply', 'postback', 'attachment', 'read', 'delivery', 'reaction', 'optin', 'referral', 'echo', 'edit',
 ];
