@@ -13,7 +13,7 @@ export const INFOBIP_MESSENGER_CAPABILITIES: ProviderCapabilities = {
 	recipientKinds: ['psid'],
 	mediaSources: ['url'],
 	buttonTypes: ['postback', 'url', 'call'],
-	quickRepliesOn: ['text', 'media', 'buttonTemplate', 'genericTemplate', 'carousel'],
+	quickRepliesOn: ['text', 'quickReplies', 'media', 'buttonTemplate', 'genericTemplate', 'carousel'],
 	messageTags: false,
 	messagingType: false,
 	// GenericTemplateElement.defaultAction {url}.
