@@ -66,12 +66,21 @@ export class InfobipMessengerApi implements ICredentialType {
 			displayOptions: { show: { authType: ['basic'] } },
 		},
 		{
-			displayName: 'Default Sender (Application Key)',
+			displayName: 'Page ID (Messenger API)',
+			name: 'messengerPageId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 100000000000001',
+			description:
+				'The Facebook page connected to your Infobip Messenger sender: what the provider Infobip (Messenger API) sends from when a node does not override it',
+		},
+		{
+			displayName: 'Default Sender (Application Key, Facebook API v1)',
 			name: 'defaultSender',
 			type: 'string',
 			default: '',
 			description:
-				'The Infobip application key (created by the Messenger Application node) used as sender when a node does not override it',
+				'For the legacy Facebook API v1 only: the Infobip application key (created by the Messenger Application node) used as sender when a node does not override it',
 		},
 	];
 
@@ -87,13 +96,15 @@ export class InfobipMessengerApi implements ICredentialType {
 		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: authorization } };
 	};
 
-	// Infobip answers a bad key with HTTP 401 and {"requestError":{"serviceException":{"messageId","text"}}}
-	// (providers.md), which n8n's credential test would reduce to "Unauthorized". The request takes any
-	// status; the rules name Infobip's reason, and the last one catches every answer without the list.
+	// One request that every Infobip account answers today: Infobip's current API description has no
+	// /facebook/1/* path, so the Messenger API's logs (GET /messenger/1/logs, messenger-api-openapi.json)
+	// prove the base URL and the key. The request takes any status, so the rules can name Infobip's
+	// reason (its ApiError body: E401, E403); the last one catches every answer that is not Infobip's.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/$/, "")}}',
-			url: '/facebook/1/applications',
+			url: '/messenger/1/logs',
+			qs: { limit: 1 },
 			method: 'GET',
 			ignoreHttpStatusErrors: true,
 		},
@@ -101,19 +112,27 @@ export class InfobipMessengerApi implements ICredentialType {
 			{
 				type: 'responseSuccessBody',
 				properties: {
-					key: 'requestError.serviceException.messageId',
-					value: 'UNAUTHORIZED',
+					key: 'errorCode',
+					value: 'E401',
 					message:
-						'Infobip: Invalid login details (UNAUTHORIZED). Check the API key (or username and password), and that Base URL is your account\'s own (https://xxxxx.api.infobip.com).',
+						"Infobip: Invalid login details (UNAUTHORIZED). Check the API key (or username and password), and that Base URL is your account's own (https://xxxxx.api.infobip.com).",
 				},
 			},
 			{
 				type: 'responseSuccessBody',
 				properties: {
-					key: 'applications',
+					key: 'errorCode',
+					value: 'E403',
+					message: 'Infobip: this API key may not use the Messenger API (E403, insufficient permissions). Give the key the Messenger scope in the Infobip portal (Developers > API keys).',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'results',
 					value: undefined,
 					message:
-						'Infobip did not list the Facebook applications. Check Base URL (your account\'s, https://xxxxx.api.infobip.com, from the portal\'s home page) and that the API key may use Facebook Messenger.',
+						"Infobip's Messenger API did not answer at /messenger/1/logs. Check Base URL (your account's, https://xxxxx.api.infobip.com, from the portal's home page). An account that has only the legacy Facebook API v1 can save the credential anyway.",
 				},
 			},
 		],

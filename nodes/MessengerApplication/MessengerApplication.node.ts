@@ -10,7 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { InputValidationError } from '../shared/model/setup-input';
 import { SEARCH_APPLICATIONS_METHOD, searchInfobipApplications } from './application-search';
 import { actionSubtitle, credentialDescriptions, facebookPageSourceProperties, resourceProperty } from './descriptions/common';
-import { infobipApplicationFields, infobipApplicationOperations } from './descriptions/infobipApplication';
+import { infobipApplicationFields, infobipApplicationNotice, infobipApplicationOperations } from './descriptions/infobipApplication';
 import { messengerProfileFields, messengerProfileOperations } from './descriptions/messengerProfile';
 import { pageSubscriptionFields, pageSubscriptionOperations } from './descriptions/pageSubscription';
 import { userProfileFields, userProfileOperations } from './descriptions/userProfile';
@@ -53,6 +53,7 @@ export class MessengerApplication implements INodeType {
 			messengerProfileOperations,
 			userProfileOperations,
 			...facebookPageSourceProperties,
+			infobipApplicationNotice,
 			...infobipApplicationFields,
 			...pageSubscriptionFields,
 			...messengerProfileFields,

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
-import { INBOX_PROVIDER } from '../shared/providers';
+import { DEFAULT_INBOX_PROVIDER, FIRST_INBOX_PROVIDER, INBOX_PROVIDER_NAMES, inboxProvider, PROVIDERS, type InboxProvider } from '../shared/providers';
 import { requestFullResponse } from '../shared/setup-request';
 import { drainInbox, MAX_PULL_LIMIT, MAX_REQUEST_MS } from './drain';
 import { pullConnectionError, pullHttpError, shownBody, unreadablePageError } from './pull-errors';
@@ -28,21 +28,48 @@ function timingOf(ctx: IPollFunctions, start: number): { deadline: number; reque
 	return { deadline: start + budget * 0.9, requestTimeoutMs: Math.min(MAX_REQUEST_MS, budget / 4) };
 }
 
+/** The pull inboxes by their credential type: both Infobip APIs share one, so it is listed once. */
+const INBOX_CREDENTIALS = [...new Set(INBOX_PROVIDER_NAMES.map((name) => PROVIDERS[name].credentialType))];
+
+/**
+ * Version 1 drained the one inbox there was (Infobip's v1 pull) and has no Infobip API parameter;
+ * from version 2 the node asks, and a new node starts with today's Messages API.
+ */
+function inboxOf(ctx: IPollFunctions): InboxProvider {
+	if (ctx.getNode().typeVersion < 2) return inboxProvider(FIRST_INBOX_PROVIDER);
+	return inboxProvider(ctx.getNodeParameter('inbox', DEFAULT_INBOX_PROVIDER) as string);
+}
+
 export class MessengerInboxTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Messenger Inbox Trigger',
 		name: 'messengerInboxTrigger',
 		icon: { light: 'file:../../icons/infobip.svg', dark: 'file:../../icons/infobip.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: 'Infobip inbox (pull)',
 		description: 'Starts the workflow with the Messenger messages waiting in the Infobip inbox (pull method)',
 		defaults: { name: 'Messenger Inbox Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: INBOX_PROVIDER.credentialType, required: true }],
+		credentials: INBOX_CREDENTIALS.map((name) => ({ name, required: true })),
 		properties: [
+			{
+				displayName: 'Infobip API',
+				name: 'inbox',
+				type: 'options',
+				noDataExpression: true,
+				options: INBOX_PROVIDER_NAMES.map((name) => ({
+					name: PROVIDERS[name].label,
+					value: name,
+					description: inboxProvider(name).inboxPull.description,
+				})),
+				default: DEFAULT_INBOX_PROVIDER,
+				description: 'Which Infobip inbox to pull; both use the same Infobip credential',
+				displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
+			},
 			{
 				displayName:
 					'Infobip hands out each inbox message once. Every poll empties the inbox (up to the limit below) and emits all messages it pulled, even when a later request of the same poll fails. "Fetch Test Event" pulls one page for real: those messages are consumed by the test.',
@@ -81,7 +108,8 @@ export class MessengerInboxTrigger implements INodeType {
 			return null;
 		}
 
-		const credentials = await this.getCredentials(INBOX_PROVIDER.credentialType);
+		const inbox = inboxOf(this);
+		const credentials = await this.getCredentials(inbox.credentialType);
 		const secrets = [credentials.apiKey, credentials.password].filter((value): value is string => typeof value === 'string');
 		const start = Date.now();
 		const result = await drainInbox({
@@ -89,8 +117,9 @@ export class MessengerInboxTrigger implements INodeType {
 			maxMessages,
 			...timingOf(this, start),
 			singlePage: manual,
+			inbox: inbox.inboxPull,
 			pull: async (pageLimit, timeout) => {
-				const response = await requestFullResponse(this, INBOX_PROVIDER.setup, INBOX_PROVIDER.inboxPull.buildPullRequest(credentials, pageLimit, timeout)).catch(
+				const response = await requestFullResponse(this, inbox.setup, inbox.inboxPull.buildPullRequest(credentials, pageLimit, timeout)).catch(
 					(error: unknown) => {
 						throw pullConnectionError(this.getNode(), error, pageLimit);
 					},
@@ -98,7 +127,7 @@ export class MessengerInboxTrigger implements INodeType {
 				if (response.statusCode >= 200 && response.statusCode < 300) return response.body;
 				const wait = response.statusCode === 429 ? rateLimitWait(response, Date.now()) : undefined;
 				if (wait && !manual) rememberWait(staticData, wait);
-				throw pullHttpError(this.getNode(), response, wait, manual);
+				throw pullHttpError(this.getNode(), inbox, response, wait, manual);
 			},
 		});
 

@@ -6,7 +6,7 @@ import type { IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { maskSecrets, providerApiError } from '../shared/provider-error';
-import { INBOX_PROVIDER } from '../shared/providers';
+import type { InboxProvider } from '../shared/providers';
 import { NEVER_SENT_ERROR_CODES } from '../shared/retry';
 import type { RateLimitWait } from './rate-limit';
 
@@ -36,19 +36,25 @@ export function pullConnectionError(node: INode, error: unknown, limit: number):
 }
 
 /** An HTTP error answer to a pull; a 429 says when polls resume (or when to retry, in a manual run). */
-export function pullHttpError(node: INode, response: IN8nHttpFullResponse, wait: RateLimitWait | undefined, manual: boolean): NodeApiError {
+export function pullHttpError(
+	node: INode,
+	provider: InboxProvider,
+	response: IN8nHttpFullResponse,
+	wait: RateLimitWait | undefined,
+	manual: boolean,
+): NodeApiError {
 	let description: string | undefined;
 	if (response.statusCode === 429) {
-		if (!wait) description = `${INBOX_PROVIDER.label} did not say how long to wait; the next scheduled poll tries again.`;
+		if (!wait) description = `${provider.send.displayName} did not say how long to wait; the next scheduled poll tries again.`;
 		else {
 			const at = new Date(wait.until).toISOString();
-			const asked = `${INBOX_PROVIDER.label} asked to wait ${wait.askedSeconds} s${wait.capped ? ' (cut to 1 hour)' : ''}`;
+			const asked = `${provider.send.displayName} asked to wait ${wait.askedSeconds} s${wait.capped ? ' (cut to 1 hour)' : ''}`;
 			description = manual ? `${asked}: retry after ${at}.` : `${asked}: polls before ${at} are skipped.`;
 		}
 	}
 	// The one error style of every provider call: the provider's own error body, read by its parser.
-	const problem = INBOX_PROVIDER.send.parseError(response.statusCode, response.body) ?? { message: 'no error text' };
-	return providerApiError(node, INBOX_PROVIDER.label, response.statusCode, problem, {
+	const problem = provider.send.parseError(response.statusCode, response.body) ?? { message: 'no error text' };
+	return providerApiError(node, provider.send.displayName, response.statusCode, problem, {
 		action: `pulling the Messenger inbox failed (HTTP ${response.statusCode})`,
 		notes: [description],
 	});

@@ -58,7 +58,7 @@ export function sandboxCredentialData(sandboxUrl: string): Record<keyof SandboxC
 		},
 		infobip: {
 			type: 'infobipMessengerApi',
-			data: { baseUrl: sandboxUrl, authType: 'apiKey', apiKey: d.infobipApiKey, defaultSender: d.infobipApplicationKey },
+			data: { baseUrl: sandboxUrl, authType: 'apiKey', apiKey: d.infobipApiKey, defaultSender: d.infobipApplicationKey, messengerPageId: d.pageId },
 		},
 		cm: {
 			type: 'cmComMessengerApi',

@@ -97,7 +97,8 @@ describe('credential tests against the sandbox', () => {
 	});
 
 	it('no test message carries a secret', async () => {
-		const types = { infobip: new InfobipMessengerApi(), cm: new CmComMessengerApi(), meta: new FacebookPageMessengerApi() };
+		// Infobip's two APIs share one credential type.
+		const types = { infobip: new InfobipMessengerApi(), infobipMessenger: new InfobipMessengerApi(), cm: new CmComMessengerApi(), meta: new FacebookPageMessengerApi() };
 		const secrets = secretsOf(sandbox);
 		for (const provider of PROVIDER_NAMES) {
 			const good = sandboxCredentials(sandbox, provider);

@@ -11,8 +11,13 @@ export const CREDENTIAL_TYPES = Object.fromEntries(
 ) as Readonly<Record<ProviderName, string>>;
 
 /** Each provider's builder reads only its own part of the sandbox config. */
-export const SANDBOX_CREDENTIALS: { readonly [P in ProviderName]: (url: string, config: Pick<SandboxConfig, P>) => ICredentialDataDecryptedObject } = {
+/** The sandbox config section each provider's account lives in: Infobip's two APIs share one account. */
+type AccountOf<P extends ProviderName> = P extends 'infobipMessenger' ? 'infobip' : P;
+
+export const SANDBOX_CREDENTIALS: { readonly [P in ProviderName]: (url: string, config: Pick<SandboxConfig, AccountOf<P>>) => ICredentialDataDecryptedObject } = {
 	infobip: (url, { infobip }) => ({ baseUrl: url, authType: 'apiKey', apiKey: infobip.apiKey, defaultSender: infobip.applicationKeys[0] }),
+	// The same Infobip credential; its Default Sender is the page connected to the Messenger API.
+	infobipMessenger: (url, { infobip }) => ({ baseUrl: url, authType: 'apiKey', apiKey: infobip.apiKey, messengerPageId: infobip.messengerApi.pageIds[0] }),
 	cm: (url, { cm }) => ({ baseUrl: url, productToken: cm.productToken, pageId: cm.pageIds[0] }),
 	meta: (url, { meta }) => ({
 		baseUrl: url,

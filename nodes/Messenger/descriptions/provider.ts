@@ -13,16 +13,19 @@ export const providerProperty: INodeProperties = {
 };
 
 /**
- * Each credential is shown for its provider by hiding it for the other two, not by `show`. n8n's editor
+ * Each credential is shown for its providers by hiding it for the others, not by `show`. n8n's editor
  * (editor-ui utils/nodeTypesUtils.ts, getNodeAuthFields / getMainAuthField) treats a parameter that the
  * credentials' `show` conditions cover completely as the node's authentication field: it removes it from
  * the panel and folds it into the credential box as a small switch. `hide` is evaluated the same way at
  * run time (NodeHelpers.displayParameter) but is not read by that detection, so Provider stays a field.
  */
-export const credentialsForProviders: INodeCredentialDescription[] = PROVIDER_NAMES.map((provider) => ({
-	name: PROVIDERS[provider].credentialType,
+export const credentialsForProviders: INodeCredentialDescription[] = [
+	...new Set(PROVIDER_NAMES.map((provider) => PROVIDERS[provider].credentialType)),
+].map((credentialType) => ({
+	name: credentialType,
 	required: true,
+	// Several providers may share one credential type (Infobip's two APIs): it is hidden for the others.
 	displayOptions: {
-		hide: { provider: PROVIDER_NAMES.filter((other) => other !== provider) },
+		hide: { provider: PROVIDER_NAMES.filter((other) => PROVIDERS[other].credentialType !== credentialType) },
 	},
 }));

@@ -13,7 +13,7 @@ export const resourceProperty: INodeProperties = {
 		{
 			name: 'Infobip Application',
 			value: 'infobipApplication',
-			description: 'The Infobip application that connects a Facebook page to Infobip (its key is the sender)',
+			description: "The Infobip application that connects a Facebook page to Infobip's Facebook API v1 (its key is the sender); Infobip's Messenger API has none",
 		},
 		{
 			name: 'Messenger Profile',

@@ -6,6 +6,20 @@ const show = (operation: string[], extra: Record<string, Array<string | boolean>
 	show: { resource: ['infobipApplication'], operation, ...extra },
 });
 
+/**
+ * Infobip's current Messenger API (OpenAPI 3.210.0) has no applications endpoints: a page is connected
+ * in Infobip's portal, and its only page call, GET /messenger/1/pages/{pageId}/subscriptions, lists
+ * marketing-message subscriptions, which Infobip deprecated on 2026-01-12, so this node does not offer it.
+ */
+export const infobipApplicationNotice: INodeProperties = {
+	displayName:
+		"Infobip applications belong to Infobip's Facebook API v1 (Legacy). Infobip's Messenger API has no applications: connect your Facebook page to the Messenger channel in the Infobip portal, then use the page ID as the sender (the credential's Default Sender) and set the webhook URL of the Messenger Trigger for that page in the portal.",
+	name: 'infobipApplicationNotice',
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { resource: ['infobipApplication'] } },
+};
+
 export const infobipApplicationOperations: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',

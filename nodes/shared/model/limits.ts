@@ -38,5 +38,7 @@ export interface ProviderLimits {
 		uploadBytes: number;
 		/** Hosts a media template URL may point at; empty = any. */
 		templateUrlHosts: readonly string[];
+		/** Longest media URL per media type, where the provider sets one (Infobip's Messenger API). */
+		urlLength?: Readonly<Partial<Record<MediaType, number>>>;
 	};
 }

@@ -126,6 +126,8 @@ class RequestChecker {
 		if (source.kind === 'url') {
 			this.required(`${field}.url`, source.url);
 			this.httpUrl(`${field}.url`, source.url);
+			const urlLength = rules.urlLength?.[media.type];
+			if (urlLength !== undefined) this.maxLength(`${field}.url`, source.url, urlLength);
 			if (asTemplate && rules.templateUrlHosts.length && !urlHostIn(source.url, rules.templateUrlHosts)) {
 				this.fail(
 					`${field}.url`,

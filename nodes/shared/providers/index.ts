@@ -6,12 +6,13 @@ import type { ProviderLimits } from '../model/limits';
 import type { OperationName } from '../model/message';
 import { cmProvider } from './cm/provider';
 import { infobipProvider } from './infobip/provider';
+import { infobipMessengerProvider } from './infobip-messenger/provider';
 import { metaProvider } from './meta/provider';
 import { PROVIDER_NAMES, type ProviderName } from './names';
 import type { InboundDefinition, InboxPull, ProviderAdapter, ProviderDefinition } from './types';
 
 export { PROVIDER_NAMES, type ProviderName } from './names';
-export type { InboundDefinition, ProviderAdapter, ProviderDefinition, SenderTokenSource, SetupApi, TriggerNotice } from './types';
+export type { InboundDefinition, InboxPull, ProviderAdapter, ProviderDefinition, SenderTokenSource, SetupApi, TriggerNotice } from './types';
 
 /** The provider a new Messenger node or trigger starts with; its operation lists come first (descriptions/operation.ts). */
 export const DEFAULT_PROVIDER: ProviderName = 'meta';
@@ -19,6 +20,7 @@ export const DEFAULT_PROVIDER: ProviderName = 'meta';
 /** One row per provider; the key is the value the nodes' Provider parameter stores. */
 export const PROVIDERS: Readonly<Record<ProviderName, ProviderDefinition>> = {
 	infobip: infobipProvider,
+	infobipMessenger: infobipMessengerProvider,
 	cm: cmProvider,
 	meta: metaProvider,
 };
@@ -89,14 +91,30 @@ export function getInboundParser(format: string): InboundParser {
 	return INBOUND_PARSERS[format];
 }
 
-/** The provider whose inbox the Messenger Inbox Trigger drains: the one row with a pull inbox. */
-function inboxProvider(): ProviderDefinition & { inboxPull: InboxPull } {
-	const rows = Object.values(PROVIDERS).filter((provider): provider is ProviderDefinition & { inboxPull: InboxPull } => !!provider.inboxPull);
-	if (rows.length !== 1) throw new Error(`Expected one provider with a pull inbox, found ${rows.length}`);
-	return rows[0];
+/** A row with a pull inbox. */
+export type InboxProvider = ProviderDefinition & { inboxPull: InboxPull };
+
+/** The providers whose inbox the Messenger Inbox Trigger can drain, in registry order. */
+export const INBOX_PROVIDER_NAMES: readonly ProviderName[] = providerNamesWhere((provider) => !!provider.inboxPull);
+
+/**
+ * The inbox of a Messenger Inbox Trigger of version 1, which had no choice: Infobip's v1 pull
+ * (`/facebook/1/inbox/reports`). Saved nodes keep it; from version 2 the node asks, and starts with
+ * DEFAULT_INBOX_PROVIDER, today's Messages API pull.
+ */
+export const FIRST_INBOX_PROVIDER: ProviderName = 'infobip';
+export const DEFAULT_INBOX_PROVIDER: ProviderName = 'infobipMessenger';
+
+export function inboxProvider(name: string): InboxProvider {
+	const provider = providerDefinition(name);
+	if (!provider.inboxPull) {
+		throw new Error(`${provider.label} has no pull inbox; expected one of ${INBOX_PROVIDER_NAMES.map((inbox) => PROVIDERS[inbox].label).join(', ')}`);
+	}
+	return provider as InboxProvider;
 }
 
-export const INBOX_PROVIDER = inboxProvider();
+/** The most messages one pull may ask for, over every pull inbox (the node's upper bound). */
+export const MAX_INBOX_PULL_LIMIT = Math.max(...INBOX_PROVIDER_NAMES.map((name) => inboxProvider(name).inboxPull.maxLimit));
 
 // Provider products beyond sending, each one provider's own API, which the Messenger Application node
 // and the Messenger Trigger drive. Reached here as namespaces so that no node imports a provider folder.

@@ -174,13 +174,18 @@ export interface ProviderDefinition {
 	setup: SetupApi;
 }
 
-/** One page of a pull inbox: the messages, and how many still wait after it. */
+/**
+ * One page of a pull inbox: the messages, and how many still wait after it (null when the provider
+ * did not say: the drain then pulls again only after a full page).
+ */
 export type InboxPage =
-	| { ok: true; events: MessengerEvent[]; pendingMessageCount: number; messageCount: number | null }
+	| { ok: true; events: MessengerEvent[]; pendingMessageCount: number | null; messageCount: number | null }
 	| { ok: false; error: Error };
 
 /** A provider inbox that hands out each waiting message once to whoever pulls it. */
 export interface InboxPull {
+	/** What this inbox is, in the Messenger Inbox Trigger's choice of inbox. */
+	description: string;
 	/** The most messages one request may ask for. */
 	maxLimit: number;
 	buildPullRequest(credentials: ICredentialDataDecryptedObject, limit: number, timeoutMs: number): IHttpRequestOptions;

@@ -44,7 +44,9 @@ describe('Messenger node: no duplicates after a partial failure', () => {
 	const sendsTo = (outcome: SendOutcome, recipient: string) =>
 		outcome.sent.filter((entry) => JSON.stringify(entry.body).includes(recipient)).length;
 
-	describe.each(PROVIDERS)('%s', (provider) => {
+	// Infobip's Messenger API accepts an unknown user and reports it undeliverable later, so it refuses
+	// nothing here to retry: its asynchronous outcome is checked in infobip-messenger.test.ts.
+	describe.each(PROVIDERS.filter((name) => name !== 'infobipMessenger'))('%s', (provider) => {
 		it('[alice, unknown, bob] with Retry On Fail (3 tries): alice and bob get one message each, and the error lists both with their ids', async () => {
 			const outcome = await send(sandbox, provider, { ...byRecipient, options: { retryDelay: 1 } }, {
 				input: people('alice', 'unknown', 'bob'),

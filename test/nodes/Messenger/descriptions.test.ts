@@ -25,13 +25,14 @@ function offeredOperations(provider: ProviderName): string[] {
 }
 
 describe('Messenger node description', () => {
-	it('is usable as an AI tool, with the three credentials each shown for its provider', () => {
+	it('is usable as an AI tool, with the three credentials each shown for its providers', () => {
 		expect(node.description.usableAsTool).toBe(true);
-		// Hidden for the other two rather than shown for one: see nodes/Messenger/descriptions/provider.ts.
+		// Hidden for the others rather than shown for some: see nodes/Messenger/descriptions/provider.ts.
+		// Infobip's two APIs share one credential, listed once.
 		expect(node.description.credentials?.map((c) => [c.name, c.displayOptions?.hide?.provider])).toEqual([
 			['infobipMessengerApi', ['cm', 'meta']],
-			['cmComMessengerApi', ['infobip', 'meta']],
-			['facebookPageMessengerApi', ['infobip', 'cm']],
+			['cmComMessengerApi', ['infobip', 'infobipMessenger', 'meta']],
+			['facebookPageMessengerApi', ['infobip', 'infobipMessenger', 'cm']],
 		]);
 	});
 

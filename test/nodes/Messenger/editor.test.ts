@@ -59,7 +59,7 @@ describe('Messenger node in n8n\'s editor', () => {
 		const shown = (description.credentials ?? []).filter((credential) =>
 			NodeHelpers.displayParameter(parameters, credential, nodeOf(parameters), description),
 		);
-		const expected = { infobip: 'infobipMessengerApi', cm: 'cmComMessengerApi', meta: 'facebookPageMessengerApi' }[provider];
+		const expected = { infobip: 'infobipMessengerApi', infobipMessenger: 'infobipMessengerApi', cm: 'cmComMessengerApi', meta: 'facebookPageMessengerApi' }[provider];
 		expect(shown.map((credential) => credential.name)).toEqual([expected]);
 	});
 

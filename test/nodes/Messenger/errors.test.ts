@@ -109,7 +109,9 @@ describe('Messenger node: unsupported combinations, errors, Continue On Fail and
 	});
 
 	describe('Continue On Fail', () => {
-		it.each(PROVIDER_NAMES)('%s: failed items carry the error, the others still send, in order, paired', async (provider) => {
+		// Infobip's Messenger API takes any destination and reports an unknown user later, in an UNDELIVERABLE
+		// delivery report, so its send of the unknown user below succeeds: it is checked in infobip-messenger.test.ts.
+		it.each(PROVIDER_NAMES.filter((name) => name !== 'infobipMessenger'))('%s: failed items carry the error, the others still send, in order, paired', async (provider) => {
 			const limit = provider === 'infobip' ? 320 : 640;
 			const outcome = await send(
 				sandbox,
@@ -164,8 +166,8 @@ describe('Messenger node: unsupported combinations, errors, Continue On Fail and
 	});
 
 	describe('secrets never appear in errors or output', () => {
-		const WRONG = { infobip: 'wrong-secret-api-key-123', cm: 'wrong-secret-product-token-123', meta: 'EAAwrongSecretToken123' };
-		const field = { infobip: 'apiKey', cm: 'productToken', meta: 'accessToken' } as const;
+		const WRONG = { infobip: 'wrong-secret-api-key-123', infobipMessenger: 'wrong-secret-api-key-456', cm: 'wrong-secret-product-token-123', meta: 'EAAwrongSecretToken123' };
+		const field = { infobip: 'apiKey', infobipMessenger: 'apiKey', cm: 'productToken', meta: 'accessToken' } as const;
 
 		it.each(PROVIDER_NAMES)('%s: a run with successes, provider errors, bad credentials and a connection failure', async (provider) => {
 			const runs = [];

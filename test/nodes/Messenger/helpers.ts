@@ -8,14 +8,15 @@ import { runWorkflow, type RunResult, type WorkflowJson } from '../../harness/ru
 import { singleNodeWorkflow, type NodeSettings } from '../../harness/workflows';
 import { startReceiver as startRecordingReceiver, type Receiver } from '../../support/receiver';
 import { CREDENTIAL_TYPES, sandboxCredentials } from '../../support/credentials';
+import type { ProviderName } from '../../../nodes/shared/providers';
 
-export type Provider = 'infobip' | 'cm' | 'meta';
+export type Provider = ProviderName;
 
 export const NODE_TYPE = 'n8n-nodes-messenger.messenger';
 
 export { CREDENTIAL_TYPES, sandboxCredentials } from '../../support/credentials';
 
-export const ROUTES: Record<Provider, string> = { infobip: 'infobip.single', cm: 'cm.message', meta: 'meta.messages' };
+export const ROUTES: Record<Provider, string> = { infobip: 'infobip.single', infobipMessenger: 'infobip-messenger.send', cm: 'cm.message', meta: 'meta.messages' };
 
 /** Every secret the sandbox accounts have: none may appear in any output or error. */
 export function secretsOf(sandbox: Sandbox): string[] {

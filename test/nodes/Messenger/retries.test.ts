@@ -71,7 +71,7 @@ describe('Messenger node: retries, backoff and no duplicates', () => {
 			fault(provider, { status: 500, times: 1 });
 			const outcome = await send(sandbox, provider, text());
 			expect(outcome.sent).toHaveLength(1);
-			expect(outcome.error?.message).toMatch(/^(Infobip|CM\.com|Meta Graph API): /);
+			expect(outcome.error?.message).toMatch(/^(Infobip|Infobip \(Messenger API\)|CM\.com|Meta Graph API): /);
 		});
 
 		it('does not retry a connection reset: the provider may have taken the message', async () => {

@@ -7,7 +7,7 @@ import { pageCredential, TRIGGER, triggerWorkflow } from './helpers';
 import { useSandbox } from '../../support/sandbox';
 import { PROVIDER_NAMES } from '../../../nodes/shared/providers';
 
-type Provider = 'meta' | 'infobip' | 'cm';
+type Provider = (typeof PROVIDER_NAMES)[number];
 
 describe('Messenger Trigger → Messenger send: replying with {{$json.senderId}}', () => {
 	const sandbox = useSandbox();
@@ -49,14 +49,15 @@ describe('Messenger Trigger → Messenger send: replying with {{$json.senderId}}
 		const alice = sandbox.config.users[0].psid;
 		if (provider === 'infobip') sandbox.config.infobip.forwardUrl = trigger.url();
 		if (provider === 'cm') sandbox.config.cm.inboundUrl = trigger.url();
-		const via = provider === 'infobip' ? 'infobip-forward' : provider;
+		if (provider === 'infobipMessenger') sandbox.config.infobip.messengerApi.inboundUrl = trigger.url();
+		const via = provider === 'infobip' ? 'infobip-forward' : provider === 'infobipMessenger' ? 'infobip-messenger' : provider;
 		await sandbox.user({ via, from: alice, kind: 'text', text: 'ping' });
 
 		expect(trigger.runs).toHaveLength(1);
 		const run = await trigger.runs[0].result;
 		expect(run.nodeError('Reply')).toBeUndefined();
 		expect(run.executionOrder).toEqual([TRIGGER, 'Reply']);
-		const replies = sandbox.delivered.filter((message) => message.provider === provider);
+		const replies = sandbox.delivered.filter((message) => message.provider === (provider === 'infobipMessenger' ? 'infobip-messenger' : provider));
 		expect(replies).toHaveLength(1);
 		expect(replies[0].recipient).toBe(alice);
 		expect(JSON.stringify(replies[0].message)).toContain('You said: ping');

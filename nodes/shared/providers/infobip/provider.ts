@@ -14,9 +14,12 @@ export const infobipProvider: ProviderDefinition = {
 	label: 'Infobip',
 	brand: 'Infobip',
 	options: {
-		send: { name: 'Infobip', description: 'Infobip\'s Facebook Messenger API; uses an Infobip (Messenger) API credential' },
+		send: {
+			name: 'Infobip (Facebook API v1, Legacy)',
+			description: "Infobip's 2016 Facebook API (/facebook/1/*), which Infobip's current API description no longer lists; uses an Infobip (Messenger) API credential",
+		},
 		trigger: {
-			name: 'Infobip (HTTP Forward)',
+			name: 'Infobip (Facebook API v1 HTTP Forward, Legacy)',
 			description: 'Infobip forwards each incoming message (Forward action of the Facebook configuration)',
 		},
 	},

@@ -45,6 +45,7 @@ const optionValues = (property: INodeProperties | undefined) =>
 const SENT_BY: Record<(typeof PROVIDERS)[number], TriggerChoice[]> = {
 	meta: ['text', 'attachment', 'quick_reply', 'postback', 'echo', 'read', 'delivery', 'optin', 'referral', 'reaction', 'edit', 'standby', 'feed', 'unknown'],
 	infobip: ['text', 'attachment', 'quick_reply', 'postback', 'unknown'],
+	infobipMessenger: ['text', 'attachment', 'quick_reply', 'postback', 'status_report', 'read', 'unknown'],
 	cm: ['text', 'attachment', 'quick_reply', 'optin', 'status_report', 'unknown'],
 };
 

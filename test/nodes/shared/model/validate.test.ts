@@ -79,6 +79,9 @@ describe('validateSendRequest: the capability table', () => {
 			['infobip', 'mediaTemplate'],
 			['infobip', 'productTemplate'],
 			['infobip', 'optInRequest'],
+			['infobipMessenger', 'mediaTemplate'],
+			['infobipMessenger', 'productTemplate'],
+			['infobipMessenger', 'optInRequest'],
 			['cm', 'senderAction'],
 			['meta', 'optInRequest'],
 		]);
@@ -102,7 +105,7 @@ describe('validateSendRequest: the capability table', () => {
 	it.each(unsupported.filter(([provider]) => provider !== 'meta'))('%s refuses %s, naming the provider and the operation', (provider, operation) => {
 		const error = validationError(provider, request(sampleMessage(operation)));
 		expect(error.field).toBe('operation');
-		expect(error.message).toMatch(new RegExp(`^(Infobip|CM\\.com) does not support the operation "Send [A-Za-z -]+"; it supports: `));
+		expect(error.message).toMatch(new RegExp(`^(Infobip|Infobip \\(Messenger API\\)|CM\\.com) does not support the operation "Send [A-Za-z -]+"; it supports: `));
 	});
 
 	it.each(PROVIDERS.flatMap((p) => MESSENGER_CAPABILITIES[p].operations.map((op) => [p, op] as const)))(
