@@ -63,6 +63,8 @@ const BY_PROVIDER: Record<Provider, string[]> = {
 	// Meta discontinued marketing opt-ins on 2026-02-10: the node refuses them locally.
 	meta: Object.keys(OPERATIONS).filter((operation) => operation !== 'optInRequest'),
 	infobip: ['text', 'media', 'buttonTemplate', 'senderAction'],
+	// Infobip's Messenger API (POST /messenger/1/messages): its content types that the node has operations for.
+	infobipMessenger: ['text', 'quickReplies', 'media', 'buttonTemplate', 'genericTemplate', 'carousel', 'senderAction'],
 	cm: ['text', 'quickReplies', 'media', 'buttonTemplate', 'genericTemplate', 'carousel', 'mediaTemplate', 'productTemplate', 'optInRequest'],
 };
 
@@ -89,7 +91,18 @@ function infobipKind(message: { message: { type: string } }): string {
 	return { TEXT: 'text', IMAGE: 'media', TEMPLATE: 'buttonTemplate' }[message.message.type] ?? message.message.type;
 }
 
-for (const provider of ['meta', 'infobip', 'cm'] as Provider[]) {
+function messengerApiKind(message: { content: { type: string; payload?: { type?: string; elements?: unknown[] } }; quickReplies?: unknown[] }): string {
+	const { content } = message;
+	if (content.type === 'TEXT') return message.quickReplies ? 'quickReplies' : 'text';
+	if (content.type !== 'TEMPLATE') return 'media';
+	if (content.payload?.type === 'GENERIC') return (content.payload.elements?.length ?? 0) > 1 ? 'carousel' : 'genericTemplate';
+	return content.payload?.type === 'BUTTON' ? 'buttonTemplate' : `unknown ${content.payload?.type}`;
+}
+
+/** The sandbox's name for the provider in its delivered list. */
+const SANDBOX_PROVIDER: Record<Provider, string> = { meta: 'meta', infobip: 'infobip', infobipMessenger: 'infobip-messenger', cm: 'cm' };
+
+for (const provider of ['meta', 'infobip', 'infobipMessenger', 'cm'] as Provider[]) {
 	describe(`every send operation through ${provider} in a real n8n`, () => {
 		const operations = BY_PROVIDER[provider];
 		let delivered: DeliveredMessage[] = [];
@@ -107,7 +120,7 @@ for (const provider of ['meta', 'infobip', 'cm'] as Provider[]) {
 			const [execution] = await ctx.n8n.waitForExecutions(workflowId, 1);
 			expect({ status: execution.status, http: answer.status, errors: executionErrors(execution) }).toEqual({ status: 'success', http: 200, errors: 'none' });
 			outputs = Object.fromEntries(operations.map((operation) => [operation, nodeOutput(execution, `Send ${operation}`)]));
-			delivered = await ctx.sandbox.delivered({ provider, recipient: PSID, since });
+			delivered = await ctx.sandbox.delivered({ provider: SANDBOX_PROVIDER[provider], recipient: PSID, since });
 		});
 
 		it.each(operations)('%s: one request accepted, one output item', (operation) => {
@@ -120,6 +133,7 @@ for (const provider of ['meta', 'infobip', 'cm'] as Provider[]) {
 			expect(delivered).toHaveLength(visible.length);
 			if (provider === 'meta') expect(delivered.map((d) => metaKind(d.message as Record<string, unknown>))).toEqual(visible);
 			if (provider === 'infobip') expect(delivered.map((d) => infobipKind(d.message as { message: { type: string } }))).toEqual(visible);
+			if (provider === 'infobipMessenger') expect(delivered.map((d) => messengerApiKind(d.message as Parameters<typeof messengerApiKind>[0]))).toEqual(visible);
 			if (provider === 'cm') expect(delivered.every((d) => (d.message as { from: string }).from === SANDBOX_DEFAULTS.pageId)).toBe(true);
 		});
 	});

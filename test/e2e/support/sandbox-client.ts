@@ -69,6 +69,16 @@ export class SandboxClient {
 		return this.call('DELETE', '/__sandbox/faults');
 	}
 
+	/** Queues messages in the Messages API inbox (`GET /messages-api/1/inbound` hands each out once). */
+	queueMessagesApiInbound(spec: { count: number; from: string; text?: string }): Promise<{ queued: number; pending: number }> {
+		return this.call('POST', '/__sandbox/infobip-messenger/pull', spec);
+	}
+
+	/** How many messages still wait in the Messages API inbox. */
+	async messagesApiPending(): Promise<number> {
+		return (await this.call<{ pending: number }>('GET', '/__sandbox/infobip-messenger/pull')).pending;
+	}
+
 	/** Expires the page's current token: Graph answers 190 / 463 for it, and hands out a new one. */
 	expirePageToken(pageId: string): Promise<unknown> {
 		return this.call('POST', `/__sandbox/meta/pages/${pageId}/expire-token`);

@@ -12,7 +12,7 @@ export const TYPES = {
 	webhook: 'n8n-nodes-base.webhook',
 } as const;
 
-export type Provider = 'meta' | 'infobip' | 'cm';
+export type Provider = 'meta' | 'infobip' | 'infobipMessenger' | 'cm';
 
 export interface WorkflowNode {
 	id: string;
@@ -29,6 +29,8 @@ export interface WorkflowNode {
 const CREDENTIAL_TYPES: Record<Provider, { type: string; key: keyof SandboxCredentialIds; name: string }> = {
 	meta: { type: 'facebookPageMessengerApi', key: 'facebookPage', name: 'Sandbox Facebook Page' },
 	infobip: { type: 'infobipMessengerApi', key: 'infobip', name: 'Sandbox Infobip' },
+	// Infobip's current API and the legacy v1 share one credential type (and here one credential).
+	infobipMessenger: { type: 'infobipMessengerApi', key: 'infobip', name: 'Sandbox Infobip' },
 	cm: { type: 'cmComMessengerApi', key: 'cm', name: 'Sandbox CM.com' },
 };
 
