@@ -61,8 +61,9 @@ export class MessengerInboxTrigger implements INodeType {
 				name: 'inbox',
 				type: 'options',
 				noDataExpression: true,
+				// The Provider list's names, which tell the legacy API from the current one.
 				options: INBOX_PROVIDER_NAMES.map((name) => ({
-					name: PROVIDERS[name].label,
+					name: PROVIDERS[name].options.send.name,
 					value: name,
 					description: inboxProvider(name).inboxPull.description,
 				})),

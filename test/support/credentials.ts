@@ -16,7 +16,7 @@ type AccountOf<P extends ProviderName> = P extends 'infobipMessenger' ? 'infobip
 
 export const SANDBOX_CREDENTIALS: { readonly [P in ProviderName]: (url: string, config: Pick<SandboxConfig, AccountOf<P>>) => ICredentialDataDecryptedObject } = {
 	infobip: (url, { infobip }) => ({ baseUrl: url, authType: 'apiKey', apiKey: infobip.apiKey, defaultSender: infobip.applicationKeys[0] }),
-	// The same Infobip credential; its Default Sender is the page connected to the Messenger API.
+	// The same Infobip credential; its Page ID (Messenger API) is the page connected to the Messenger API.
 	infobipMessenger: (url, { infobip }) => ({ baseUrl: url, authType: 'apiKey', apiKey: infobip.apiKey, messengerPageId: infobip.messengerApi.pageIds[0] }),
 	cm: (url, { cm }) => ({ baseUrl: url, productToken: cm.productToken, pageId: cm.pageIds[0] }),
 	meta: (url, { meta }) => ({

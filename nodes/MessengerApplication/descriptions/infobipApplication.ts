@@ -13,7 +13,7 @@ const show = (operation: string[], extra: Record<string, Array<string | boolean>
  */
 export const infobipApplicationNotice: INodeProperties = {
 	displayName:
-		"Infobip applications belong to Infobip's Facebook API v1 (Legacy). Infobip's Messenger API has no applications: connect your Facebook page to the Messenger channel in the Infobip portal, then use the page ID as the sender (the credential's Default Sender) and set the webhook URL of the Messenger Trigger for that page in the portal.",
+		"Infobip applications belong to Infobip's Facebook API v1 (Legacy). Infobip's Messenger API has no applications: connect your Facebook page to the Messenger channel in the Infobip portal, then put the page ID into the credential's Page ID (Messenger API) and set the webhook URL of the Messenger Trigger for that page in the portal.",
 	name: 'infobipApplicationNotice',
 	type: 'notice',
 	default: '',
