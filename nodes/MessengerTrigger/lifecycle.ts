@@ -10,7 +10,7 @@
 // 2.41). n8n-core hands the hooks of a test webhook its /webhook-test/ URL (HookContext.getNodeWebhookUrl
 // reads the webhook's isTest). So checkExists tells a test by its mode, and delete needs no telling:
 // it removes the app's callback only when it is this hook's own URL.
-import type { ICredentialDataDecryptedObject, IHookFunctions, IHttpRequestOptions, IN8nHttpFullResponse, NodeApiError } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHookFunctions, IHttpRequestOptions, IN8nHttpFullResponse, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { TriggerChoice } from '../shared/model/event';
@@ -21,7 +21,7 @@ import { SenderAuthority } from '../shared/sender-auth';
 import { requestFullResponse } from '../shared/setup-request';
 
 import { claimCallback } from './callback-claim';
-import { checkActivation } from './configuration';
+import { checkActivation, listedPages } from './configuration';
 
 interface Registration {
 	target: webhooks.GraphSubscriptionTarget;
@@ -48,7 +48,7 @@ async function registration(ctx: IHookFunctions): Promise<Registration | undefin
 	try {
 		const target = webhooks.subscriptionTarget(credentials, callbackUrl, webhooks.webhookFieldsFor(events));
 		const senders = new SenderAuthority(ctx, webhooks.SETUP_API, pageTokens.PAGE_TOKENS, credentials);
-		const listed = pageTokens.pageIdList('pageIds', (ctx.getNodeParameter('options', {}) as { pageIds?: unknown }).pageIds);
+		const listed = listedPages(ctx.getNodeParameter('options', {}) as IDataObject);
 		const pages = senders.perSender && listed.length ? listed : [target.pageId];
 		return { target, credentials, pages, senders };
 	} catch (error) {

@@ -80,7 +80,7 @@ const subscribeMany: Operation = async (ctx, itemIndex) => {
 	const requested = ctx.getNodeParameter('subscribedFields', itemIndex, []) as string[];
 	if (!requested.length) throw new InputValidationError('subscribedFields', 'Select at least one field to subscribe the pages to');
 	const keepExisting = ctx.getNodeParameter('keepExisting', itemIndex, true) as boolean;
-	const listed = pageTokens.pageIdList('pageIds', ctx.getNodeParameter('pageIds', itemIndex, ''));
+	const listed = pageTokens.pageIdList('Pages', ctx.getNodeParameter('pageIds', itemIndex, ''));
 	const targets: PageToSubscribe[] = listed.length
 		? listed.map((id) => ({ id }))
 		: (await managedPages(ctx, itemIndex, credentials)).map((page) => ({ id: page.id, name: page.name }));

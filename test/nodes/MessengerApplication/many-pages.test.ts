@@ -106,6 +106,14 @@ describe('Messenger Application: many pages with a system-user credential', () =
 		expect((error as { description?: string }).description).toContain(`page ${first} (changed)`);
 	});
 
+	it('Subscribe Many Pages refuses a Pages list over the limit before any call, naming the option and the limit', async () => {
+		const many = Array.from({ length: 1001 }, (_, index) => String(100000000001000 + index)).join(', ');
+		sandbox.clearLog();
+		const result = await subscribeMany({ pageIds: many });
+		expect(result.nodeError('Node')?.message).toBe('Pages lists 1001 page IDs; at most 1000 are allowed');
+		expect(calls(sandbox)).toEqual([]);
+	});
+
 	it('a page-token credential is told these operations need a system user token', async () => {
 		const result = await runNode(sandbox, { resource: 'pageSubscription', operation: 'getManagedPages' });
 		expect(result.nodeError('Node')?.message).toContain('System User or User Token (Many Pages)');

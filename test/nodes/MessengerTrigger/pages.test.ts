@@ -126,7 +126,22 @@ describe('Messenger Trigger: one Meta app, many pages', () => {
 	});
 
 	it('a Pages entry that is not a page ID fails activation naming the option', async () => {
-		await expect(serve({ pageIds: `${first}, shop` })).rejects.toThrow(/pageIds must be a Facebook ID/);
+		await expect(serve({ pageIds: `${first}, shop` })).rejects.toThrow('Options > Pages must be a Facebook ID, digits only; got "shop"');
+	});
+
+	// Without the check each of Meta's deliveries would be answered 500, retried, and in the end the
+	// app's webhook disabled by Meta.
+	it('a Pages entry that is not a page ID fails activation also when the trigger does not register itself', async () => {
+		const workflow = triggerWorkflow({ provider: 'meta', registerWebhook: false, events: ['text'], options: { pageIds: `${first}, shop` } }, {}, 3);
+		const server = await startWebhookServer(workflow, { credentials: { [CREDENTIAL_TYPES.meta]: systemUserCredentials(sandbox, { verifyToken: VERIFY_TOKEN }) } });
+		servers.push(server);
+		await expect(server.activate()).rejects.toThrow('Options > Pages must be a Facebook ID, digits only; got "shop"');
+		expect(sandbox.log).toHaveLength(0);
+	});
+
+	it('a Pages option listing more pages than the limit fails activation with the limit', async () => {
+		const many = Array.from({ length: 1001 }, (_, index) => String(100000000001000 + index)).join(',');
+		await expect(serve({ pageIds: many })).rejects.toThrow('Options > Pages lists 1001 page IDs; at most 1000 are allowed');
 	});
 });
 
