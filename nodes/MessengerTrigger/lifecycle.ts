@@ -195,15 +195,30 @@ export async function remove(ctx: IHookFunctions): Promise<boolean> {
 		ctx.logger.warn('Messenger Trigger: the app webhook now points to another URL; left it in place');
 		return true;
 	}
+	// A page that cannot be unsubscribed (the system user lost it, Graph refused) does not stop the other
+	// pages nor the callback's removal, after which it receives nothing: throwing would stop n8n's
+	// clean-up and leave the callback pointing here. It is named in n8n's log instead.
+	const leftSubscribed: string[] = [];
 	for (const pageId of registered.pages) {
-		const page = await pageCall(ctx, registered, pageId, webhooks.unsubscribePageRequest);
-		if (!ok(page) && !webhooks.isAlreadyGone(page.statusCode, page.body)) {
-			throw graphFailure(ctx, `unsubscribe page ${pageId} from the app`, page);
-		}
+		const reason = await unsubscribePage(ctx, registered, pageId);
+		if (reason) leftSubscribed.push(reason);
 	}
 	if (state.exists) {
 		const app = await appCall(ctx, webhooks.deleteAppSubscriptionRequest(registered.target), registered);
 		if (!ok(app) && !webhooks.isAlreadyGone(app.statusCode, app.body)) throw graphFailure(ctx, 'remove the app subscription', app);
 	}
+	for (const reason of leftSubscribed) ctx.logger.warn(`Messenger Trigger: left subscribed to the app: ${reason}`);
 	return true;
+}
+
+/** Unsubscribes `pageId` from the app; why it could not (an error message, masked), or undefined. */
+async function unsubscribePage(ctx: IHookFunctions, registered: Registration, pageId: string): Promise<string | undefined> {
+	try {
+		const page = await pageCall(ctx, registered, pageId, webhooks.unsubscribePageRequest);
+		if (ok(page) || webhooks.isAlreadyGone(page.statusCode, page.body)) return undefined;
+		return graphFailure(ctx, `unsubscribe page ${pageId} from the app`, page).message;
+	} catch (error) {
+		// The page's token could not be had, or Graph could not be reached: the error names the page.
+		return `page ${pageId}: ${(error as Error).message}`;
+	}
 }

@@ -125,6 +125,44 @@ describe('Messenger Trigger: one Meta app, many pages', () => {
 		expect(fields[shop]).toBeNull();
 	});
 
+	async function callbackUrls(): Promise<string[]> {
+		const { appId, appSecret } = sandbox.config.meta;
+		const answer = await fetch(`${sandbox.url}/v25.0/${appId}/subscriptions`, { headers: { authorization: `Bearer ${appId}|${appSecret}` } });
+		const { data } = (await answer.json()) as { data: Array<{ callback_url: string }> };
+		return data.map((subscription) => subscription.callback_url);
+	}
+
+	async function revoke(pageId: string): Promise<void> {
+		expect((await fetch(`${sandbox.url}/__sandbox/meta/pages/${pageId}/revoke`, { method: 'POST' })).status).toBe(200);
+	}
+
+	// A page the system user lost cannot be unsubscribed any more; once the app's callback is gone it
+	// receives nothing anyway. Throwing would stop n8n's clean-up and leave the callback and the other pages.
+	it('deactivation goes on past a page it can no longer act for: the other pages and the callback are removed, the page named in a warning', async () => {
+		const trigger = await serve({ pageIds: `${shop},${first}` });
+		expect(await callbackUrls()).toEqual([trigger.url()]);
+		await revoke(shop);
+		await expect(trigger.deactivate()).resolves.toBeUndefined();
+		const fields = await subscribedFields();
+		expect(fields[first]).toBeNull();
+		expect(await callbackUrls()).toEqual([]);
+		const warnings = logs.matching('warn', `page ${shop}`);
+		expect(warnings).toHaveLength(1);
+		const logged = JSON.stringify(logs.lines);
+		for (const token of [sandbox.config.meta.systemUser?.accessToken ?? '', sandbox.config.meta.additionalPages?.[0]?.accessToken ?? '']) {
+			expect(logged).not.toContain(token);
+		}
+	});
+
+	it('an activation that fails on one page cleans up after itself: no page left subscribed, no callback left', async () => {
+		await revoke(shop);
+		await expect(serve({ pageIds: `${first},${shop}` })).rejects.toThrow(`page ${shop}`);
+		const server = servers[servers.length - 1];
+		expect(server.cleanupErrors).toEqual([]);
+		expect((await subscribedFields())[first]).toBeNull();
+		expect(await callbackUrls()).toEqual([]);
+	});
+
 	it('a Pages entry that is not a page ID fails activation naming the option', async () => {
 		await expect(serve({ pageIds: `${first}, shop` })).rejects.toThrow('Options > Pages must be a Facebook ID, digits only; got "shop"');
 	});
