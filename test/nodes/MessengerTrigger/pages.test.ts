@@ -195,6 +195,29 @@ describe('handleDelivery: the page filter', () => {
 		pages: pages && new Set(pages),
 	});
 
+	// One delivery of Meta's may batch the entries of several pages of the app.
+	it('keeps exactly the listed pages\' events of a delivery that mixes pages', () => {
+		const event = (pageId: string, mid: string) => ({ sender: { id: '7' }, recipient: { id: pageId }, timestamp: 1, message: { mid, text: mid } });
+		const batch = {
+			object: 'page',
+			entry: [
+				{ id: '1', time: 1, messaging: [event('1', 'a1'), event('1', 'a2')] },
+				{ id: '2', time: 1, messaging: [event('2', 'b1')] },
+				{ id: '3', time: 1, messaging: [event('3', 'c1')] },
+				{ id: '1', time: 2, messaging: [event('1', 'a3')] },
+			],
+		};
+		const outcome = handleDelivery({ headers: {}, rawBody: Buffer.from(JSON.stringify(batch)), query: {}, params: {} }, settings(['1', '3']));
+		expect(outcome.kind).toBe('emit');
+		const events = outcome.kind === 'emit' ? outcome.events : [];
+		expect(events.map((kept) => [kept.pageId, kept.messageId])).toEqual([
+			['1', 'a1'],
+			['1', 'a2'],
+			['3', 'c1'],
+			['1', 'a3'],
+		]);
+	});
+
 	it.each([
 		[undefined, '1', 'emit'],
 		[[], '1', 'emit'],
