@@ -124,7 +124,9 @@ export class FacebookPageMessengerApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
-		const token = String((credentials.authType === 'systemUser' ? credentials.systemUserToken : credentials.accessToken) ?? '');
+		// Trimmed: HTTP drops a header value's surrounding whitespace, so Graph checks the proof against the
+		// trimmed token, and a token pasted with a trailing space or line break must be signed as sent.
+		const token = String((credentials.authType === 'systemUser' ? credentials.systemUserToken : credentials.accessToken) ?? '').trim();
 		const qs = { ...requestOptions.qs };
 		const appSecret = String(credentials.appSecret ?? '');
 		if (appSecret) qs.appsecret_proof = createHmac('sha256', appSecret).update(token).digest('hex');

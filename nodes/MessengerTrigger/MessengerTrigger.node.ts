@@ -10,8 +10,8 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { TriggerChoice } from '../shared/model/event';
 import { isTriggerChoice } from '../shared/model/event';
-import { INBOUND_PARSERS, isInboundFormat, pageTokens, PROVIDERS } from '../shared/providers';
-import { inboundAuthOf, unsignedAllowed } from './configuration';
+import { INBOUND_PARSERS, isInboundFormat, PROVIDERS } from '../shared/providers';
+import { inboundAuthOf, listedPages, unsignedAllowed } from './configuration';
 import { MAX_EVENTS_PER_DELIVERY } from './delivery-limits';
 import { DEFAULT_EVENTS, eventsProperties } from './descriptions/events';
 import { PANEL_ORDER } from './descriptions/display';
@@ -59,7 +59,7 @@ async function settingsOf(ctx: IWebhookFunctions): Promise<TriggerSettings> {
 		maxBodyBytes: positive(options.maxBodyKb, DEFAULT_MAX_BODY_KB) * 1024,
 		maxEvents: Math.min(positive(options.maxEvents, MAX_EVENTS_PER_DELIVERY), MAX_EVENTS_PER_DELIVERY),
 		auth: signed ? { kind: 'none' } : inboundAuthOf(node, read),
-		pages: new Set(pageTokens.pageIdList('pageIds', options.pageIds)),
+		pages: new Set(listedPages(options)),
 		// The webhook id names this trigger node; n8n gives every trigger node its own.
 		redeliveries:
 			options.dropRedeliveries === false ? undefined : { recent: recentEvents, scope: node.webhookId ?? `${ctx.getWorkflow().id}/${node.name}` },

@@ -3,10 +3,10 @@
 // secret, and a Meta trigger whose credential has no App Secret refuses to activate unless the user
 // turned the signature check off. Saved version 1 and 2 workflows omit their defaults (authentication
 // None), so they keep that meaning; only the warning moved from every request to activation.
-import type { IHookFunctions, INode } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isProviderName, PROVIDERS } from '../shared/providers';
+import { isProviderName, pageTokens, PROVIDERS } from '../shared/providers';
 import type { InboundAuth } from './auth';
 
 export const SAFE_DEFAULTS_VERSION = 3;
@@ -60,6 +60,11 @@ export function unsignedAllowed(node: INode, read: ReadParameter): boolean {
 	return read('registerWebhook', true) === false;
 }
 
+/** The Pages option as page IDs (empty: every page); throws InputValidationError naming the option. */
+export function listedPages(options: IDataObject): string[] {
+	return pageTokens.pageIdList('Options > Pages', options.pageIds);
+}
+
 const who = (ctx: IHookFunctions) => `Messenger Trigger "${ctx.getNode().name}" (workflow ${ctx.getWorkflow().id ?? '?'})`;
 
 /**
@@ -71,6 +76,15 @@ export async function checkActivation(ctx: IHookFunctions): Promise<void> {
 	const read: ReadParameter = (name, fallback) => ctx.getNodeParameter(name, fallback);
 	const name = ctx.getNodeParameter('provider') as string;
 	const provider = isProviderName(name) ? PROVIDERS[name] : undefined;
+	if (provider?.inbound.registersWebhook) {
+		// Checked here, not only where the trigger registers itself: a bad list would otherwise answer
+		// every delivery 500, which Meta retries and in the end disables the app's webhook for.
+		try {
+			listedPages(ctx.getNodeParameter('options', {}) as IDataObject);
+		} catch (error) {
+			throw new NodeOperationError(node, (error as Error).message);
+		}
+	}
 	if (!provider?.inbound.signed) {
 		const auth = inboundAuthOf(node, read);
 		const incomplete = incompleteAuth(auth);

@@ -10,7 +10,7 @@
 // 2.41). n8n-core hands the hooks of a test webhook its /webhook-test/ URL (HookContext.getNodeWebhookUrl
 // reads the webhook's isTest). So checkExists tells a test by its mode, and delete needs no telling:
 // it removes the app's callback only when it is this hook's own URL.
-import type { ICredentialDataDecryptedObject, IHookFunctions, IHttpRequestOptions, IN8nHttpFullResponse, NodeApiError } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHookFunctions, IHttpRequestOptions, IN8nHttpFullResponse, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { TriggerChoice } from '../shared/model/event';
@@ -21,7 +21,7 @@ import { SenderAuthority } from '../shared/sender-auth';
 import { requestFullResponse } from '../shared/setup-request';
 
 import { claimCallback } from './callback-claim';
-import { checkActivation } from './configuration';
+import { checkActivation, listedPages } from './configuration';
 
 interface Registration {
 	target: webhooks.GraphSubscriptionTarget;
@@ -48,7 +48,7 @@ async function registration(ctx: IHookFunctions): Promise<Registration | undefin
 	try {
 		const target = webhooks.subscriptionTarget(credentials, callbackUrl, webhooks.webhookFieldsFor(events));
 		const senders = new SenderAuthority(ctx, webhooks.SETUP_API, pageTokens.PAGE_TOKENS, credentials);
-		const listed = pageTokens.pageIdList('pageIds', (ctx.getNodeParameter('options', {}) as { pageIds?: unknown }).pageIds);
+		const listed = listedPages(ctx.getNodeParameter('options', {}) as IDataObject);
 		const pages = senders.perSender && listed.length ? listed : [target.pageId];
 		return { target, credentials, pages, senders };
 	} catch (error) {
@@ -195,15 +195,30 @@ export async function remove(ctx: IHookFunctions): Promise<boolean> {
 		ctx.logger.warn('Messenger Trigger: the app webhook now points to another URL; left it in place');
 		return true;
 	}
+	// A page that cannot be unsubscribed (the system user lost it, Graph refused) does not stop the other
+	// pages nor the callback's removal, after which it receives nothing: throwing would stop n8n's
+	// clean-up and leave the callback pointing here. It is named in n8n's log instead.
+	const leftSubscribed: string[] = [];
 	for (const pageId of registered.pages) {
-		const page = await pageCall(ctx, registered, pageId, webhooks.unsubscribePageRequest);
-		if (!ok(page) && !webhooks.isAlreadyGone(page.statusCode, page.body)) {
-			throw graphFailure(ctx, `unsubscribe page ${pageId} from the app`, page);
-		}
+		const reason = await unsubscribePage(ctx, registered, pageId);
+		if (reason) leftSubscribed.push(reason);
 	}
 	if (state.exists) {
 		const app = await appCall(ctx, webhooks.deleteAppSubscriptionRequest(registered.target), registered);
 		if (!ok(app) && !webhooks.isAlreadyGone(app.statusCode, app.body)) throw graphFailure(ctx, 'remove the app subscription', app);
 	}
+	for (const reason of leftSubscribed) ctx.logger.warn(`Messenger Trigger: left subscribed to the app: ${reason}`);
 	return true;
+}
+
+/** Unsubscribes `pageId` from the app; why it could not (an error message, masked), or undefined. */
+async function unsubscribePage(ctx: IHookFunctions, registered: Registration, pageId: string): Promise<string | undefined> {
+	try {
+		const page = await pageCall(ctx, registered, pageId, webhooks.unsubscribePageRequest);
+		if (ok(page) || webhooks.isAlreadyGone(page.statusCode, page.body)) return undefined;
+		return graphFailure(ctx, `unsubscribe page ${pageId} from the app`, page).message;
+	} catch (error) {
+		// The page's token could not be had, or Graph could not be reached: the error names the page.
+		return `page ${pageId}: ${(error as Error).message}`;
+	}
 }

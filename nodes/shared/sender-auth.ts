@@ -4,7 +4,9 @@
 // in a header by the row's `authorize`, and masked in every answer and error like the credential's
 // own secrets. A credential that holds the sender's token itself goes on exactly as before.
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions, NodeApiError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { InputValidationError } from './model/input-error';
 import { asCallFailure, callFailureError, callProvider, type ProviderCallContext, type ProviderTarget } from './provider-http';
 import { providerApiError } from './provider-error';
 import type { ProviderErrorInfo, SenderTokenSource } from './providers/types';
@@ -56,7 +58,10 @@ export class SenderAuthority {
 		return this.source?.appliesTo(this.credentials) === true;
 	}
 
-	/** How a call for `sender` is sent; undefined when the credential's own token is used. Throws a NodeApiError naming the sender. */
+	/**
+	 * How a call for `sender` is sent; undefined when the credential's own token is used. Throws a
+	 * NodeApiError naming the sender, or a NodeOperationError naming a credential field.
+	 */
 	async authFor(sender: string, itemIndex: number): Promise<SenderAuth | undefined> {
 		const source = this.source;
 		if (!source || !this.perSender) return undefined;
@@ -71,6 +76,9 @@ export class SenderAuthority {
 		try {
 			held = await pending;
 		} catch (error) {
+			// A credential field the request cannot be built from (Graph API Version, Base URL): the node
+			// names the field, as it does for a credential that holds the page's token.
+			if (error instanceof InputValidationError) throw this.fieldError(error, itemIndex);
 			throw this.asNodeError(source, sender, error, itemIndex);
 		}
 		const secrets = [held.token, ...(await credentialSecrets(this.ctx, this.target.credentialType, itemIndex))];
@@ -140,6 +148,13 @@ export class SenderAuthority {
 			if (!answer.ok) throw new TokenFetchFailure(response.statusCode, answer.problem);
 			return answer.token;
 		});
+	}
+
+	/** As the nodes report an InputValidationError: its message, and the field in the description and context. */
+	private fieldError(error: InputValidationError, itemIndex: number): NodeOperationError {
+		const failure = new NodeOperationError(this.ctx.getNode(), error.message, { itemIndex, description: `Field: ${error.field}` });
+		failure.context.field = error.field;
+		return failure;
 	}
 
 	private asNodeError(source: SenderTokenSource, sender: string, error: unknown, itemIndex: number): NodeApiError {

@@ -76,6 +76,24 @@ describe('credential tests against the sandbox', () => {
 		expect(wrong.message).not.toContain('EAAwrongSystemUser');
 	});
 
+	// A token copied from Meta's dialog often ends in a space or a line break. HTTP drops the header's
+	// trailing whitespace, so Graph checks the proof against the trimmed token: it must be signed too.
+	it.each([
+		['page token', 'accessToken'],
+		['system user token', 'systemUserToken'],
+	])('Facebook Page: a %s pasted with whitespace around it is sent trimmed, with the proof of what is sent', async (_kind, field) => {
+		const type = new FacebookPageMessengerApi();
+		const base = field === 'accessToken' ? sandboxCredentials(sandbox, 'meta') : systemUserCredentials(sandbox);
+		const token = String(base[field]);
+		for (const pasted of [`${token} `, ` ${token}\n`]) {
+			sandbox.clearLog();
+			expect(await runCredentialTest(type, { ...base, [field]: pasted })).toEqual({ ok: true, message: 'Connection successful!' });
+			const [read] = sandbox.log.filter((entry) => entry.provider === 'meta');
+			expect(read.headers.authorization).toBe(`Bearer ${token}`);
+			expect(read.query.appsecret_proof).toBe(createHmac('sha256', sandbox.config.meta.appSecret).update(token).digest('hex'));
+		}
+	});
+
 	it('Facebook Page: each wrong field gives Meta\'s reason and names the field to fix', async () => {
 		const type = new FacebookPageMessengerApi();
 		const good = sandboxCredentials(sandbox, 'meta');

@@ -72,6 +72,16 @@ async function subscribeOne(
 	return { ...output, message: `${what} app ${appId} on page ${page.id}: ${plan.fields.join(', ')}` };
 }
 
+// Up to a thousand pages may fail or succeed in one run: the error names this many of each, so it
+// stays readable (n8n shows it whole), and counts the rest.
+const FAILURES_NAMED = 5;
+const DONE_NAMED = 20;
+
+function firstOf(entries: readonly string[], count: number, separator: string, rest: (more: number) => string): string {
+	const named = entries.slice(0, count).join(separator);
+	return entries.length > count ? `${named}${rest(entries.length - count)}` : named;
+}
+
 const subscribeMany: Operation = async (ctx, itemIndex) => {
 	const credentials = await credentialsOf(ctx, pages.SETUP_API, itemIndex);
 	requireManyPages(credentials);
@@ -80,7 +90,7 @@ const subscribeMany: Operation = async (ctx, itemIndex) => {
 	const requested = ctx.getNodeParameter('subscribedFields', itemIndex, []) as string[];
 	if (!requested.length) throw new InputValidationError('subscribedFields', 'Select at least one field to subscribe the pages to');
 	const keepExisting = ctx.getNodeParameter('keepExisting', itemIndex, true) as boolean;
-	const listed = pageTokens.pageIdList('pageIds', ctx.getNodeParameter('pageIds', itemIndex, ''));
+	const listed = pageTokens.pageIdList('Pages', ctx.getNodeParameter('pageIds', itemIndex, ''));
 	const targets: PageToSubscribe[] = listed.length
 		? listed.map((id) => ({ id }))
 		: (await managedPages(ctx, itemIndex, credentials)).map((page) => ({ id: page.id, name: page.name }));
@@ -99,9 +109,10 @@ const subscribeMany: Operation = async (ctx, itemIndex) => {
 	}
 	if (failures.length && !ctx.continueOnFail()) {
 		const done = results.filter((result) => result.error === undefined).map((result) => `page ${String(result.pageId)} (${result.changed ? 'changed' : 'unchanged'})`);
-		throw new NodeOperationError(ctx.getNode(), `Could not subscribe ${failures.length} of ${targets.length} pages: ${failures.join('; ')}`, {
+		const failed = firstOf(failures, FAILURES_NAMED, '; ', (more) => `; and ${more} more pages (Continue On Fail gives each page its own item, with its error)`);
+		throw new NodeOperationError(ctx.getNode(), `Could not subscribe ${failures.length} of ${targets.length} pages: ${failed}`, {
 			itemIndex,
-			description: done.length ? `The other pages were done: ${done.join(', ')}.` : 'No page was subscribed.',
+			description: done.length ? `The other pages were done: ${firstOf(done, DONE_NAMED, ', ', (more) => ` and ${more} more`)}.` : 'No page was subscribed.',
 		});
 	}
 	return results;

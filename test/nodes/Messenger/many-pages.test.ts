@@ -148,6 +148,18 @@ describe('Messenger node: one system-user credential answering from many pages',
 		for (const secret of metaSecrets(sandbox, handedOut)) expect(seen).not.toContain(secret);
 	});
 
+	it('a credential field that cannot be used is named as such, not reported as Graph being out of reach', async () => {
+		const outcome = await send(
+			sandbox,
+			'meta',
+			{ operation: 'text', recipient: alice, text: 'Hi' },
+			{ credentials: systemUserCredentials(sandbox, { graphApiVersion: 'v25' }) },
+		);
+		expect(outcome.error?.message).toBe('The Graph API Version must look like v25.0 (v<major>.<minor>); got "v25"');
+		expect((outcome.error as { description?: string }).description).toContain('Field: graphApiVersion');
+		expect(sandbox.log).toHaveLength(0);
+	});
+
 	it('a page-token credential keeps sending with its own token, as before', async () => {
 		const outcome = await send(sandbox, 'meta', { operation: 'text', recipient: alice, text: 'Hi' });
 		expect(outcome.error).toBeUndefined();

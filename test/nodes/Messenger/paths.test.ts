@@ -24,7 +24,8 @@ describe('Messenger node: path segments from input', () => {
 	it.each(['..', '../feed', 'me'])('a Sender of %j is refused on Graph, naming the field, nothing sent', async (sender) => {
 		const outcome = await send(sandbox, 'meta', { ...text, recipient: alice, options: { sender } });
 		expect(sandbox.log).toEqual([]);
-		expect(outcome.error?.message).toMatch(/(sender|page) .*digits/i);
+		// The option is called Page on Graph (descriptions/options.ts), stored as options.sender.
+		expect(outcome.error?.message).toMatch(/^Options > Page must be a Facebook page ID \(digits only\)/);
 		expect(outcome.items).toEqual([]);
 	});
 

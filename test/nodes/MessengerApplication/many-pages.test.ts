@@ -106,6 +106,25 @@ describe('Messenger Application: many pages with a system-user credential', () =
 		expect((error as { description?: string }).description).toContain(`page ${first} (changed)`);
 	});
 
+	it('Subscribe Many Pages refuses a Pages list over the limit before any call, naming the option and the limit', async () => {
+		const many = Array.from({ length: 1001 }, (_, index) => String(100000000001000 + index)).join(', ');
+		sandbox.clearLog();
+		const result = await subscribeMany({ pageIds: many });
+		expect(result.nodeError('Node')?.message).toBe('Pages lists 1001 page IDs; at most 1000 are allowed');
+		expect(calls(sandbox)).toEqual([]);
+	});
+
+	it('without Continue On Fail an error for many failed pages names the first few and counts the rest', async () => {
+		const unknown = Array.from({ length: 30 }, (_, index) => String(100000000003000 + index));
+		const result = await subscribeMany({ pageIds: [first, ...unknown].join(',') });
+		const error = result.nodeError('Node');
+		expect(error?.message).toMatch(/^Could not subscribe 30 of 31 pages: page 100000000003000: /);
+		expect(error?.message).toContain('page 100000000003004: ');
+		expect(error?.message).not.toContain('page 100000000003005');
+		expect(error?.message).toContain('; and 25 more pages (Continue On Fail gives each page its own item, with its error)');
+		expect((error as { description?: string }).description).toBe(`The other pages were done: page ${first} (changed).`);
+	});
+
 	it('a page-token credential is told these operations need a system user token', async () => {
 		const result = await runNode(sandbox, { resource: 'pageSubscription', operation: 'getManagedPages' });
 		expect(result.nodeError('Node')?.message).toContain('System User or User Token (Many Pages)');

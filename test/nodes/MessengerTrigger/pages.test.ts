@@ -125,8 +125,61 @@ describe('Messenger Trigger: one Meta app, many pages', () => {
 		expect(fields[shop]).toBeNull();
 	});
 
+	async function callbackUrls(): Promise<string[]> {
+		const { appId, appSecret } = sandbox.config.meta;
+		const answer = await fetch(`${sandbox.url}/v25.0/${appId}/subscriptions`, { headers: { authorization: `Bearer ${appId}|${appSecret}` } });
+		const { data } = (await answer.json()) as { data: Array<{ callback_url: string }> };
+		return data.map((subscription) => subscription.callback_url);
+	}
+
+	async function revoke(pageId: string): Promise<void> {
+		expect((await fetch(`${sandbox.url}/__sandbox/meta/pages/${pageId}/revoke`, { method: 'POST' })).status).toBe(200);
+	}
+
+	// A page the system user lost cannot be unsubscribed any more; once the app's callback is gone it
+	// receives nothing anyway. Throwing would stop n8n's clean-up and leave the callback and the other pages.
+	it('deactivation goes on past a page it can no longer act for: the other pages and the callback are removed, the page named in a warning', async () => {
+		const trigger = await serve({ pageIds: `${shop},${first}` });
+		expect(await callbackUrls()).toEqual([trigger.url()]);
+		await revoke(shop);
+		await expect(trigger.deactivate()).resolves.toBeUndefined();
+		const fields = await subscribedFields();
+		expect(fields[first]).toBeNull();
+		expect(await callbackUrls()).toEqual([]);
+		const warnings = logs.matching('warn', `page ${shop}`);
+		expect(warnings).toHaveLength(1);
+		const logged = JSON.stringify(logs.lines);
+		for (const token of [sandbox.config.meta.systemUser?.accessToken ?? '', sandbox.config.meta.additionalPages?.[0]?.accessToken ?? '']) {
+			expect(logged).not.toContain(token);
+		}
+	});
+
+	it('an activation that fails on one page cleans up after itself: no page left subscribed, no callback left', async () => {
+		await revoke(shop);
+		await expect(serve({ pageIds: `${first},${shop}` })).rejects.toThrow(`page ${shop}`);
+		const server = servers[servers.length - 1];
+		expect(server.cleanupErrors).toEqual([]);
+		expect((await subscribedFields())[first]).toBeNull();
+		expect(await callbackUrls()).toEqual([]);
+	});
+
 	it('a Pages entry that is not a page ID fails activation naming the option', async () => {
-		await expect(serve({ pageIds: `${first}, shop` })).rejects.toThrow(/pageIds must be a Facebook ID/);
+		await expect(serve({ pageIds: `${first}, shop` })).rejects.toThrow('Options > Pages must be a Facebook ID, digits only; got "shop"');
+	});
+
+	// Without the check each of Meta's deliveries would be answered 500, retried, and in the end the
+	// app's webhook disabled by Meta.
+	it('a Pages entry that is not a page ID fails activation also when the trigger does not register itself', async () => {
+		const workflow = triggerWorkflow({ provider: 'meta', registerWebhook: false, events: ['text'], options: { pageIds: `${first}, shop` } }, {}, 3);
+		const server = await startWebhookServer(workflow, { credentials: { [CREDENTIAL_TYPES.meta]: systemUserCredentials(sandbox, { verifyToken: VERIFY_TOKEN }) } });
+		servers.push(server);
+		await expect(server.activate()).rejects.toThrow('Options > Pages must be a Facebook ID, digits only; got "shop"');
+		expect(sandbox.log).toHaveLength(0);
+	});
+
+	it('a Pages option listing more pages than the limit fails activation with the limit', async () => {
+		const many = Array.from({ length: 1001 }, (_, index) => String(100000000001000 + index)).join(',');
+		await expect(serve({ pageIds: many })).rejects.toThrow('Options > Pages lists 1001 page IDs; at most 1000 are allowed');
 	});
 });
 
@@ -140,6 +193,29 @@ describe('handleDelivery: the page filter', () => {
 		unsignedAllowed: true,
 		auth: { kind: 'none' },
 		pages: pages && new Set(pages),
+	});
+
+	// One delivery of Meta's may batch the entries of several pages of the app.
+	it('keeps exactly the listed pages\' events of a delivery that mixes pages', () => {
+		const event = (pageId: string, mid: string) => ({ sender: { id: '7' }, recipient: { id: pageId }, timestamp: 1, message: { mid, text: mid } });
+		const batch = {
+			object: 'page',
+			entry: [
+				{ id: '1', time: 1, messaging: [event('1', 'a1'), event('1', 'a2')] },
+				{ id: '2', time: 1, messaging: [event('2', 'b1')] },
+				{ id: '3', time: 1, messaging: [event('3', 'c1')] },
+				{ id: '1', time: 2, messaging: [event('1', 'a3')] },
+			],
+		};
+		const outcome = handleDelivery({ headers: {}, rawBody: Buffer.from(JSON.stringify(batch)), query: {}, params: {} }, settings(['1', '3']));
+		expect(outcome.kind).toBe('emit');
+		const events = outcome.kind === 'emit' ? outcome.events : [];
+		expect(events.map((kept) => [kept.pageId, kept.messageId])).toEqual([
+			['1', 'a1'],
+			['1', 'a2'],
+			['3', 'c1'],
+			['1', 'a3'],
+		]);
 	});
 
 	it.each([

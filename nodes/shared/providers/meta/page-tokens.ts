@@ -13,6 +13,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { InputValidationError } from '../../model/input-error';
 import { graphId, pathSegment } from '../../model/path-input';
 import type { ProviderErrorInfo, SenderTokenAnswer, SenderTokenSource } from '../types';
 import { isRecord } from '../util';
@@ -169,10 +170,15 @@ export function parseManagedPages(body: unknown): { pages: ManagedPage[]; after?
 
 /**
  * A list of page IDs typed by the user (commas, spaces or new lines between them), each checked to be
- * a Facebook ID; an empty list stays empty (all pages).
+ * a Facebook ID; an empty list stays empty (all pages). `option` is the option as the panel names it
+ * ("Options > Pages"), so the error says what to fix. At most MAX_MANAGED_PAGES, the bound of a listing:
+ * each page costs a token read and a call or two, one after the other.
  */
-export function pageIdList(field: string, value: unknown): string[] {
+export function pageIdList(option: string, value: unknown): string[] {
 	const raw = Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[\s,]+/);
-	const ids = raw.map((entry) => entry.trim()).filter(Boolean);
-	return [...new Set(ids.map((id) => graphId(field, id)))];
+	const ids = [...new Set(raw.map((entry) => entry.trim()).filter(Boolean).map((id) => graphId(option, id)))];
+	if (ids.length > MAX_MANAGED_PAGES) {
+		throw new InputValidationError(option, `${option} lists ${ids.length} page IDs; at most ${MAX_MANAGED_PAGES} are allowed`);
+	}
+	return ids;
 }

@@ -8,6 +8,7 @@ import {
 	credentialToken,
 	holdsSystemUserToken,
 	isTokenRejected,
+	MAX_MANAGED_PAGES,
 	pageIdList,
 	parseManagedPages,
 	parsePageTokenResponse,
@@ -97,10 +98,26 @@ describe('Meta page tokens: pure decisions', () => {
 		expect(parseManagedPages('nonsense')).toEqual({ pages: [], after: undefined });
 	});
 
-	it('reads a typed list of page IDs, refusing an entry that is not one by the field name', () => {
-		expect(pageIdList('pageIds', ' 1, 2\n3 2 ')).toEqual(['1', '2', '3']);
-		expect(pageIdList('pageIds', '')).toEqual([]);
-		expect(pageIdList('pageIds', undefined)).toEqual([]);
-		expect(() => pageIdList('pageIds', '1, shop')).toThrow(/pageIds must be a Facebook ID/);
+	it('reads a typed list of page IDs, refusing an entry that is not one by the option as the panel names it', () => {
+		expect(pageIdList('Pages', ' 1, 2\n3 2 ')).toEqual(['1', '2', '3']);
+		expect(pageIdList('Pages', '')).toEqual([]);
+		expect(pageIdList('Pages', undefined)).toEqual([]);
+		expect(() => pageIdList('Options > Pages', '1, shop')).toThrow(/^Options > Pages must be a Facebook ID, digits only; got "shop"$/);
+	});
+
+	it('refuses a list of more pages than one run may touch, naming the option and the limit', () => {
+		const ids = (count: number) => Array.from({ length: count }, (_, index) => String(100000000001000 + index)).join(',');
+		expect(pageIdList('Pages', ids(MAX_MANAGED_PAGES))).toHaveLength(MAX_MANAGED_PAGES);
+		// The same ID twice counts once.
+		expect(pageIdList('Pages', `${ids(MAX_MANAGED_PAGES)},100000000001000`)).toHaveLength(MAX_MANAGED_PAGES);
+		let error: unknown;
+		try {
+			pageIdList('Pages', ids(MAX_MANAGED_PAGES + 1));
+		} catch (caught) {
+			error = caught;
+		}
+		expect(error).toBeInstanceOf(InputValidationError);
+		expect((error as InputValidationError).field).toBe('Pages');
+		expect((error as Error).message).toBe(`Pages lists ${MAX_MANAGED_PAGES + 1} page IDs; at most ${MAX_MANAGED_PAGES} are allowed`);
 	});
 });
