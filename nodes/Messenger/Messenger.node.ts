@@ -9,7 +9,7 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { runWithConcurrency } from '../shared/concurrency';
 import { deliveryLedger, requestFingerprint, type LedgerScope } from '../shared/delivery-ledger';
-import type { SendResult } from '../shared/model/message';
+import type { SendRequest, SendResult } from '../shared/model/message';
 import { InputValidationError } from '../shared/model/validate';
 import { getProvider } from '../shared/providers';
 import { isDeliveryUncertain, prepareSend, sendPrepared, type PreparedSend } from '../shared/send';
@@ -117,11 +117,16 @@ export class Messenger implements INodeType {
 		// A credential that speaks for many pages gets each page's token before the first message leaves,
 		// once per page: a page whose token cannot be had fails its own items, naming the page, and the
 		// other pages' items still go (with Continue On Fail; without it, nothing is sent).
+		// An item an earlier try of this execution already settled (Retry On Fail) needs no token: the
+		// ledger answers for it below, whatever the page's token is now.
+		const scope = ledgerScope(this);
+		const settledEarlier = (itemIndex: number, request: SendRequest) =>
+			!!scope && deliveryLedger.lookup(scope, itemIndex, requestFingerprint(request)) !== undefined;
 		const senders = new SenderAuthority(this, adapter, adapter.senderTokens, credentials);
 		if (senders.perSender) {
 			await runWithConcurrency(items.length, concurrency, async (itemIndex) => {
 				const ready = prepared[itemIndex];
-				if (!ready?.request.sender) return;
+				if (!ready?.request.sender || settledEarlier(itemIndex, ready.request)) return;
 				try {
 					await senders.authFor(ready.request.sender, itemIndex);
 				} catch (caught) {
@@ -132,7 +137,6 @@ export class Messenger implements INodeType {
 			if (failure) throw withDeliveryReport(failure.error, outcomes);
 		}
 
-		const scope = ledgerScope(this);
 		await runWithConcurrency(
 			items.length,
 			concurrency,
