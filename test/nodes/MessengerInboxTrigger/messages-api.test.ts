@@ -242,6 +242,38 @@ describe('Messenger Inbox Trigger v2 against the Messages API inbound pull', () 
 			expect(next.items?.map((item) => item.json.text)).toEqual(texts);
 		});
 
+		// The pull's own scopes (messages-api-openapi.json, x-scopes of get-messages-api-inbound-messages),
+		// not the Messenger API's send scopes: a key that sends fine can still be refused here.
+		it('a 403 (an API key without the pull\'s scope) names the scopes the pull needs, not the Messenger send scope', async () => {
+			await enqueue(1);
+			sandbox.addFault({ routeId: PULL_ROUTE, status: 403, times: 1 });
+			const failed = await runPoll(v2(), NODE, { credentials: credentials() });
+			expect(failed.error?.message).toMatch(/pulling the Messenger inbox failed \(HTTP 403\)/);
+			const description = (failed.error as Error & { description?: string }).description;
+			expect(description).toMatch(/inbound-message:read/);
+			expect(description).toMatch(/messages-api:manage/);
+			expect(description).not.toMatch(/Messenger scope/);
+			expect(await admin.pending()).toBe(1);
+		});
+
+		it('an error code that is no hint of the pull\'s (even "constructor") keeps the answer\'s own text', async () => {
+			const proxy = await failingProxy(sandbox.url, [1], { status: 403, body: { ...apiError('constructor', 'Odd gateway'), action: 'Ask the gateway' } });
+			try {
+				const failed = await runPoll(v2(), NODE, { credentials: credentials(proxy.url) });
+				expect(failed.error?.message).toMatch(/HTTP 403\): Odd gateway/);
+				expect((failed.error as Error & { description?: string }).description).toMatch(/^Ask the gateway\. .*error code: constructor\.$/);
+			} finally {
+				await proxy.close();
+			}
+		});
+
+		it('a 400 is not blamed on a sender or recipient (a pull has neither)', async () => {
+			sandbox.addFault({ routeId: PULL_ROUTE, status: 400, times: 1 });
+			const failed = await runPoll(v2(), NODE, { credentials: credentials() });
+			expect(failed.error?.message).toMatch(/HTTP 400/);
+			expect((failed.error as Error & { description?: string }).description).not.toMatch(/sender|recipient|PSID/);
+		});
+
 		it('a wrong API key fails with a clear error that does not contain the key', async () => {
 			await enqueue(1);
 			const wrong = { infobipMessengerApi: { baseUrl: sandbox.url, authType: 'apiKey', apiKey: 'wrong-key-61c0ab' } };
