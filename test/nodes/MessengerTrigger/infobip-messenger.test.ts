@@ -99,8 +99,9 @@ describe('Messenger Trigger with Infobip\'s Messenger API, through n8n-core and 
 					recipientId: page(),
 					pageId: page(),
 					messageId: result.messageId,
-					timestamp: expect.stringMatching(ISO),
+					timestamp: new Date(String(result.receivedAt).replace('+0000', 'Z')).toISOString(),
 					status: null,
+					callbackData: null,
 					raw: result,
 					...expected,
 				}),
@@ -143,6 +144,20 @@ describe('Messenger Trigger with Infobip\'s Messenger API, through n8n-core and 
 			expect(delivery.status).toBe(200);
 			const mid = (body.results[0].message as { mid: string }).mid;
 			expect(server.runs[0].items[0].json).toMatchObject({ eventType: 'text', text: 'lean', senderId: alice(), pageId: page(), messageId: mid, callbackData: null });
+		});
+
+		it('callbackData is passed on, and pairedMessageId (the page\'s message Infobip paired it with) is inReplyTo, as the Messages API pull reads it', async () => {
+			const server = await trigger(EVERY_CHOICE);
+			const sent = await sentToAlice('Which size?');
+			await incoming(server, { type: 'TEXT', text: 'Large', pairedMessageId: sent, callbackData: 'order-17' });
+			await incoming(server, { type: 'IMAGE', url: 'https://cdn.example/i.png', pairedMessageId: sent });
+			// An explicit reply names the replied message by Meta's mid, and that stays first.
+			await incoming(server, { type: 'TEXT', text: 'this one', replyToMid: 'm_replied', pairedMessageId: sent });
+			expect(server.runs.map((run) => [run.items[0].json.inReplyTo, run.items[0].json.callbackData])).toEqual([
+				[sent, 'order-17'],
+				[sent, null],
+				['m_replied', null],
+			]);
 		});
 
 		it('the account\'s inbound URL (config inboundUrl) is used when the call names none, as the chat page\'s user does', async () => {
@@ -260,6 +275,15 @@ describe('Messenger Trigger with Infobip\'s Messenger API, through n8n-core and 
 			expect((await post(hookUrl(server), JSON.stringify(delivered.body.body))).status).toBe(200);
 			await admin.seenReport({ messageId, webhookUrl: hookUrl(server) });
 			expect(server.runs.map((run) => run.items[0].json.eventType)).toEqual(['status_report', 'read']);
+		});
+
+		it('a later delivery report of the same message with another status is news, and runs', async () => {
+			const server = await trigger(['status_report']);
+			const messageId = await sentToAlice();
+			await admin.deliveryReport({ messageId, status: 'DELIVERED', webhookUrl: hookUrl(server) });
+			await admin.deliveryReport({ messageId, status: 'EXPIRED', webhookUrl: hookUrl(server) });
+			await admin.deliveryReport({ messageId, status: 'EXPIRED', webhookUrl: hookUrl(server) });
+			expect(server.runs.map((run) => (run.items[0].json.raw as { status: { name: string } }).status.name)).toEqual(['DELIVERED_TO_HANDSET', 'EXPIRED_EXPIRED']);
 		});
 	});
 
