@@ -288,6 +288,21 @@ describe('Messenger Trigger with Infobip\'s Messenger API, through n8n-core and 
 	});
 
 	describe('Secret in Path', () => {
+		it('activation and deactivation call nobody (the Messenger API has no call to register a URL)', async () => {
+			const server = await trigger();
+			await server.deactivate();
+			expect(sandbox.log).toHaveLength(0);
+		});
+
+		it('a version 3 trigger without a secret does not activate, and its URL takes nothing', async () => {
+			const server = await startWebhookServer(triggerWorkflow({ provider: 'infobipMessenger' }, {}, 3));
+			servers.push(server);
+			await expect(server.activate()).rejects.toThrow('Authentication "Secret in Path" needs a Secret');
+			const answer = await admin.incoming({ type: 'TEXT', text: 'anyone?', webhookUrl: server.url().replace(':secret', 'x') });
+			expect(answer.body.delivery.status).toBe(404);
+			expect(server.runs).toHaveLength(0);
+		});
+
 		it('a wrong secret is refused with 403 and a missing one finds no webhook; neither starts a run', async () => {
 			const server = await trigger();
 			expect(server.url()).toMatch(/\/webhook\/:secret$/);
