@@ -53,7 +53,11 @@ export function pullHttpError(
 		}
 	}
 	// The one error style of every provider call: the provider's own error body, read by its parser.
-	const problem = provider.send.parseError(response.statusCode, response.body) ?? { message: 'no error text' };
+	const parsed = provider.send.parseError(response.statusCode, response.body) ?? { message: 'no error text' };
+	const hints = provider.inboxPull.errorHints;
+	// The code comes from the answer: only the hints' own keys count ("constructor" is no hint).
+	const pullHint = parsed.code && hints && Object.hasOwn(hints, parsed.code) ? hints[parsed.code] : undefined;
+	const problem = pullHint ? { ...parsed, hint: pullHint } : parsed;
 	return providerApiError(node, provider.send.displayName, response.statusCode, problem, {
 		action: `pulling the Messenger inbox failed (HTTP ${response.statusCode})`,
 		notes: [description],

@@ -190,4 +190,9 @@ export interface InboxPull {
 	maxLimit: number;
 	buildPullRequest(credentials: ICredentialDataDecryptedObject, limit: number, timeoutMs: number): IHttpRequestOptions;
 	parsePage(body: unknown): InboxPage;
+	/**
+	 * Hints by the provider's error code that replace the send parser's for a failed pull, where the
+	 * send's would mislead: a pull has no sender or recipient, and may need other API scopes.
+	 */
+	errorHints?: Readonly<Record<string, string>>;
 }

@@ -8,9 +8,10 @@ export const NODE = 'Inbox';
 
 /**
  * The poll node alone. With `staticData`, one object per call: what n8n keeps for the trigger between
- * polls of the same workflow (the rate-limit wait).
+ * polls of the same workflow (the rate-limit wait). `typeVersion` 1 (the default here) always pulls
+ * the v1 inbox; version 2 pulls the one its `inbox` parameter names.
  */
-export function inboxWorkflow(parameters: INodeParameters = {}, { staticData = false } = {}): WorkflowJson {
+export function inboxWorkflow(parameters: INodeParameters = {}, { staticData = false, typeVersion = 1 } = {}): WorkflowJson {
 	return {
 		name: 'Inbox test',
 		nodes: [
@@ -18,7 +19,7 @@ export function inboxWorkflow(parameters: INodeParameters = {}, { staticData = f
 				id: 'c0000000-0000-4000-8000-000000000001',
 				name: NODE,
 				type: 'n8n-nodes-messenger.messengerInboxTrigger',
-				typeVersion: 1,
+				typeVersion,
 				position: [0, 0],
 				parameters,
 				credentials: { [CREDENTIAL_TYPES.infobip]: { id: '1', name: 'Infobip' } },

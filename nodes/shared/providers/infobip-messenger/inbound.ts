@@ -94,6 +94,9 @@ export function incomingMessageEvent(raw: Record<string, unknown>): MessengerEve
 	event.messageId = stringOrNull(raw.messageId) ?? (isRecord(raw.message) ? stringOrNull(raw.message.mid) : null);
 	event.callbackData = filled(raw.callbackData);
 	if (isRecord(raw.message)) readMessage(event, raw.message);
+	// A TEXT's replyTo names the replied message by Meta's mid; otherwise the page's message Infobip
+	// paired this one with (pairedMessageId, an Infobip messageId), as the Messages API pull reads it.
+	event.inReplyTo ??= filled(raw.pairedMessageId);
 	return event;
 }
 

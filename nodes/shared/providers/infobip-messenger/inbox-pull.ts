@@ -102,4 +102,10 @@ export const MESSAGES_API_INBOX_PULL: InboxPull = {
 		timeout,
 	}),
 	parsePage: parseMessagesApiPage,
+	// The operation's x-scopes are inbound-message:read and messages-api:manage, none of the Messenger
+	// API's send scopes; and a pull carries only channel and limit, no sender or recipient.
+	errorHints: {
+		E400: 'Infobip refused the pull request (channel MESSENGER, a limit of 1 to 1000): the text above names what it refused',
+		E403: 'The API key may not read inbound messages: give it the inbound-message:read or messages-api:manage scope on the API keys page of the Infobip portal',
+	},
 };

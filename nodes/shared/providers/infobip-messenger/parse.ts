@@ -38,7 +38,8 @@ export function parseMessengerApiError(statusCode: number, body: unknown): Provi
 		return {
 			message: `${stringOr(body.description, `HTTP ${statusCode}`)}${violationsOf(body)}`,
 			code,
-			hint: HINTS[code] ?? stringOr(body.action, undefined),
+			// The code is the answer's: only HINTS' own keys count ("constructor" would be Object's).
+			hint: (Object.hasOwn(HINTS, code) ? HINTS[code] : undefined) ?? stringOr(body.action, undefined),
 			retryable: code === 'E429' ? true : undefined,
 		};
 	}

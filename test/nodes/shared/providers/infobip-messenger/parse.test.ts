@@ -55,6 +55,15 @@ describe('Infobip Messenger API answers', () => {
 		});
 	});
 
+	it.each(['constructor', 'toString', '__proto__'])('an error code named like an Object property (%s) is just an unknown code', (errorCode) => {
+		expect(parseMessengerApiError(403, { errorCode, description: 'Odd gateway', action: 'Ask the gateway' })).toEqual({
+			message: 'Odd gateway',
+			code: errorCode,
+			hint: 'Ask the gateway',
+			retryable: undefined,
+		});
+	});
+
 	it("Infobip's older requestError body is read too", () => {
 		const body = { requestError: { serviceException: { messageId: 'UNAUTHORIZED', text: 'Invalid login details' } } };
 		expect(parseMessengerApiError(401, body)).toMatchObject({ message: 'Invalid login details', code: 'UNAUTHORIZED', hint: expect.stringMatching(/API key/) });
