@@ -1,6 +1,6 @@
 import type { SendRequest } from '../../model/message';
 import type { ParsedSendResponse, ProviderErrorInfo } from '../types';
-import { isRecord, stringOr } from '../util';
+import { hintFor, isRecord, stringOr } from '../util';
 
 const AUTH_HINT = 'Check the product token of the CM.com credential (CM.com portal > Gateway > product token)';
 
@@ -37,7 +37,7 @@ export function parseCmError(statusCode: number, body: unknown): ProviderErrorIn
 	return {
 		message: stringOr(first.messageDetails, stringOr(details, `CM.com error ${code} (HTTP ${statusCode})`)),
 		code: String(code),
-		hint: HINTS[code],
+		hint: hintFor(HINTS, code),
 	};
 }
 

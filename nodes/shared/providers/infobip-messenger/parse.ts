@@ -3,7 +3,7 @@
 // (OpenAPI 3.210.0, responses of send-messenger-message and components/responses ApiError4xx/5xx).
 import type { SendRequest } from '../../model/message';
 import type { ParsedSendResponse, ProviderErrorInfo } from '../types';
-import { isRecord, stringOr } from '../util';
+import { hintFor, isRecord, stringOr } from '../util';
 
 const HINTS: Readonly<Record<string, string>> = {
 	E401: "Check the Infobip credential: the API key (or username and password) and your account's own base URL",
@@ -39,7 +39,7 @@ export function parseMessengerApiError(statusCode: number, body: unknown): Provi
 			message: `${stringOr(body.description, `HTTP ${statusCode}`)}${violationsOf(body)}`,
 			code,
 			// The code is the answer's: only HINTS' own keys count ("constructor" would be Object's).
-			hint: (Object.hasOwn(HINTS, code) ? HINTS[code] : undefined) ?? stringOr(body.action, undefined),
+			hint: hintFor(HINTS, code) ?? stringOr(body.action, undefined),
 			retryable: code === 'E429' ? true : undefined,
 		};
 	}

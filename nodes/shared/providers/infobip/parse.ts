@@ -1,6 +1,6 @@
 import type { SendRequest } from '../../model/message';
 import type { ParsedSendResponse, ProviderErrorInfo } from '../types';
-import { isRecord, stringOr } from '../util';
+import { hintFor, isRecord, stringOr } from '../util';
 
 const HINTS: Readonly<Record<string, string>> = {
 	UNAUTHORIZED:
@@ -16,7 +16,7 @@ export function parseInfobipError(statusCode: number, body: unknown): ProviderEr
 	const exception = isRecord(body) && isRecord(body.requestError) ? body.requestError.serviceException : undefined;
 	if (isRecord(exception)) {
 		const code = stringOr(exception.messageId, '');
-		return { message: stringOr(exception.text, `HTTP ${statusCode}`), code, hint: HINTS[code] };
+		return { message: stringOr(exception.text, `HTTP ${statusCode}`), code, hint: hintFor(HINTS, code) };
 	}
 	const status = isRecord(body) && isRecord(body.status) ? body.status : undefined;
 	if (status && (status.groupName === 'REJECTED' || status.groupId === 5)) {

@@ -1,7 +1,7 @@
 import type { SendRequest } from '../../model/message';
 import { META_TAG_REFUSED_HINT } from './discontinued';
 import type { ParsedSendResponse, ProviderErrorInfo } from '../types';
-import { isRecord, stringOr } from '../util';
+import { hintFor, isRecord, stringOr } from '../util';
 import { readGraphError } from './graph/error';
 
 const WINDOW_HINT =
@@ -42,7 +42,7 @@ export function parseMetaError(statusCode: number, body: unknown): ProviderError
 	return {
 		message,
 		code: fullCode,
-		hint: HINTS[fullCode] ?? tagRefused ?? HINTS[String(code)],
+		hint: hintFor(HINTS, fullCode) ?? tagRefused ?? hintFor(HINTS, code),
 		retryable: RETRYABLE_CODES.has(code),
 	};
 }
