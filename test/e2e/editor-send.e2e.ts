@@ -85,14 +85,14 @@ describe('building a Messenger flow in the n8n editor (headless Chromium)', () =
 		expect(await testId(ndv(), 'parameter-input-operation').locator('input').inputValue()).toBe('Send Text');
 	});
 
-	it('shows Provider as a field of its own, defaulting to Meta, and lists the three providers', async () => {
+	it('shows Provider as a field of its own, defaulting to Meta, and lists every provider', async () => {
 		const provider = testId(ndv(), 'parameter-input-provider');
 		await provider.waitFor();
 		expect(await provider.locator('input').inputValue()).toBe('Meta Graph API (Direct)');
 		await provider.click();
 		const options = page.getByRole('option').filter({ visible: true });
 		await eventually(async () => {
-			expect((await options.allInnerTexts()).map((text) => text.split('\n')[0])).toEqual(['CM.com', 'Infobip', 'Meta Graph API (Direct)']);
+			expect((await options.allInnerTexts()).map((text) => text.split('\n')[0])).toEqual(['CM.com', 'Infobip (Facebook API v1, Legacy)', 'Infobip (Messenger API)', 'Meta Graph API (Direct)']);
 		}, EDITOR_TIMEOUT_MS);
 	});
 
