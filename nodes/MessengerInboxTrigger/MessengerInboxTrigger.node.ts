@@ -8,7 +8,16 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
-import { DEFAULT_INBOX_PROVIDER, FIRST_INBOX_PROVIDER, INBOX_PROVIDER_NAMES, inboxProvider, PROVIDERS, type InboxProvider } from '../shared/providers';
+import {
+	DEFAULT_INBOX_PROVIDER,
+	FIRST_INBOX_PROVIDER,
+	INBOX_PROVIDER_NAMES,
+	inboxProvider,
+	PROVIDERS,
+	REPORTS_PULL_PROVIDER_NAMES,
+	type InboxProvider,
+	type InboxPull,
+} from '../shared/providers';
 import { requestFullResponse } from '../shared/setup-request';
 import { drainInbox, MAX_PULL_LIMIT, MAX_REQUEST_MS } from './drain';
 import { pullConnectionError, pullHttpError, shownBody, unreadablePageError } from './pull-errors';
@@ -38,6 +47,12 @@ const INBOX_CREDENTIALS = [...new Set(INBOX_PROVIDER_NAMES.map((name) => PROVIDE
 function inboxOf(ctx: IPollFunctions): InboxProvider {
 	if (ctx.getNode().typeVersion < 2) return inboxProvider(FIRST_INBOX_PROVIDER);
 	return inboxProvider(ctx.getNodeParameter('inbox', DEFAULT_INBOX_PROVIDER) as string);
+}
+
+/** What to pull from that inbox: its incoming messages, or (where it has them) its delivery reports. */
+function pullOf(ctx: IPollFunctions, inbox: InboxProvider): InboxPull {
+	if (ctx.getNode().typeVersion < 2 || !inbox.reportsPull) return inbox.inboxPull;
+	return ctx.getNodeParameter('pull', 'messages') === 'reports' ? inbox.reportsPull : inbox.inboxPull;
 }
 
 export class MessengerInboxTrigger implements INodeType {
@@ -70,6 +85,23 @@ export class MessengerInboxTrigger implements INodeType {
 				default: DEFAULT_INBOX_PROVIDER,
 				description: 'Which Infobip inbox to pull; both use the same Infobip credential',
 				displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
+			},
+			{
+				displayName: 'Pull',
+				name: 'pull',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Incoming Messages', value: 'messages', description: 'The messages users sent to the page' },
+					{
+						name: 'Delivery Reports',
+						value: 'reports',
+						description:
+							"What happened to the messages the page sent (one status report item each), for when Infobip cannot call the Messenger Trigger's URL with them",
+					},
+				],
+				default: 'messages',
+				displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }], inbox: [...REPORTS_PULL_PROVIDER_NAMES] } },
 			},
 			{
 				displayName:
@@ -110,6 +142,7 @@ export class MessengerInboxTrigger implements INodeType {
 		}
 
 		const inbox = inboxOf(this);
+		const source = pullOf(this, inbox);
 		const credentials = await this.getCredentials(inbox.credentialType);
 		const secrets = [credentials.apiKey, credentials.password].filter((value): value is string => typeof value === 'string');
 		const start = Date.now();
@@ -118,9 +151,9 @@ export class MessengerInboxTrigger implements INodeType {
 			maxMessages,
 			...timingOf(this, start),
 			singlePage: manual,
-			inbox: inbox.inboxPull,
+			inbox: source,
 			pull: async (pageLimit, timeout) => {
-				const response = await requestFullResponse(this, inbox.setup, inbox.inboxPull.buildPullRequest(credentials, pageLimit, timeout)).catch(
+				const response = await requestFullResponse(this, inbox.setup, source.buildPullRequest(credentials, pageLimit, timeout)).catch(
 					(error: unknown) => {
 						throw pullConnectionError(this.getNode(), error, pageLimit);
 					},
@@ -128,7 +161,7 @@ export class MessengerInboxTrigger implements INodeType {
 				if (response.statusCode >= 200 && response.statusCode < 300) return response.body;
 				const wait = response.statusCode === 429 ? rateLimitWait(response, Date.now()) : undefined;
 				if (wait && !manual) rememberWait(staticData, wait);
-				throw pullHttpError(this.getNode(), inbox, response, wait, manual);
+				throw pullHttpError(this.getNode(), inbox, response, wait, manual, source);
 			},
 		});
 

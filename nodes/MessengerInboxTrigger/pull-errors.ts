@@ -6,7 +6,7 @@ import type { IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { maskSecrets, providerApiError } from '../shared/provider-error';
-import type { InboxProvider } from '../shared/providers';
+import type { InboxProvider, InboxPull } from '../shared/providers';
 import { NEVER_SENT_ERROR_CODES } from '../shared/retry';
 import type { RateLimitWait } from './rate-limit';
 
@@ -42,6 +42,7 @@ export function pullHttpError(
 	response: IN8nHttpFullResponse,
 	wait: RateLimitWait | undefined,
 	manual: boolean,
+	source: InboxPull = provider.inboxPull,
 ): NodeApiError {
 	let description: string | undefined;
 	if (response.statusCode === 429) {
@@ -54,12 +55,12 @@ export function pullHttpError(
 	}
 	// The one error style of every provider call: the provider's own error body, read by its parser.
 	const parsed = provider.send.parseError(response.statusCode, response.body) ?? { message: 'no error text' };
-	const hints = provider.inboxPull.errorHints;
+	const hints = source.errorHints;
 	// The code comes from the answer: only the hints' own keys count ("constructor" is no hint).
 	const pullHint = parsed.code && hints && Object.hasOwn(hints, parsed.code) ? hints[parsed.code] : undefined;
 	const problem = pullHint ? { ...parsed, hint: pullHint } : parsed;
 	return providerApiError(node, provider.send.displayName, response.statusCode, problem, {
-		action: `pulling the Messenger inbox failed (HTTP ${response.statusCode})`,
+		action: `pulling ${source.what ?? 'the Messenger inbox'} failed (HTTP ${response.statusCode})`,
 		notes: [description],
 	});
 }

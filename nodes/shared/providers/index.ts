@@ -113,6 +113,9 @@ export function inboxProvider(name: string): InboxProvider {
 	return provider as InboxProvider;
 }
 
+/** The inboxes that also hand out delivery reports by pull (the Messenger Inbox Trigger's *Pull* choice). */
+export const REPORTS_PULL_PROVIDER_NAMES: readonly ProviderName[] = providerNamesWhere((provider) => !!provider.reportsPull);
+
 /** The most messages one pull may ask for, over every pull inbox (the node's upper bound). */
 export const MAX_INBOX_PULL_LIMIT = Math.max(...INBOX_PROVIDER_NAMES.map((name) => inboxProvider(name).inboxPull.maxLimit));
 

@@ -171,6 +171,8 @@ export interface ProviderDefinition {
 	inbound: InboundDefinition;
 	/** A pull inbox the Messenger Inbox Trigger can drain (Infobip). */
 	inboxPull?: InboxPull;
+	/** Delivery reports handed out once by pull, for who cannot take the provider's report webhook. */
+	reportsPull?: InboxPull;
 	setup: SetupApi;
 }
 
@@ -186,6 +188,8 @@ export type InboxPage =
 export interface InboxPull {
 	/** What this inbox is, in the Messenger Inbox Trigger's choice of inbox. */
 	description: string;
+	/** What a failed pull was pulling, in its error ("the Messenger inbox" when unset). */
+	what?: string;
 	/** The most messages one request may ask for. */
 	maxLimit: number;
 	buildPullRequest(credentials: ICredentialDataDecryptedObject, limit: number, timeoutMs: number): IHttpRequestOptions;

@@ -4,6 +4,7 @@ import { INFOBIP_MESSENGER_CAPABILITIES } from './capabilities';
 import { INFOBIP_MESSENGER_CREDENTIAL_TYPE } from './credential';
 import { messengerApiEventKey, parseMessengerApiInbound } from './inbound';
 import { MESSAGES_API_INBOX_PULL } from './inbox-pull';
+import { MESSENGER_API_REPORTS_PULL } from './reports-pull';
 import { INFOBIP_MESSENGER_LIMITS } from './limits';
 import { INFOBIP_MESSENGER_SETUP_API } from './setup-api';
 import { INFOBIP_MESSENGER_TRIGGER } from './trigger-description';
@@ -38,5 +39,6 @@ export const infobipMessengerProvider: ProviderDefinition = {
 		trigger: INFOBIP_MESSENGER_TRIGGER,
 	},
 	inboxPull: MESSAGES_API_INBOX_PULL,
+	reportsPull: MESSENGER_API_REPORTS_PULL,
 	setup: INFOBIP_MESSENGER_SETUP_API,
 };
