@@ -115,10 +115,10 @@ class RequestChecker {
 	 * Infobip's PHONE_NUMBER / EMAIL quick replies have no field but their type.
 	 */
 	private nothingOwn(at: string, reply: QuickReply, type: Exclude<QuickReplyType, 'text'>): void {
-		const shown = type === 'phoneNumber' ? 'phone number' : 'e-mail address';
+		const [kind, shown] = type === 'phoneNumber' ? ['a phone-number', 'phone number'] : ['an e-mail', 'e-mail address'];
 		for (const name of ['title', 'payload', 'imageUrl'] as const) {
 			if (reply[name]?.trim()) {
-				this.fail(`${at}.${name}`, `${at}.${name} must be empty for a "${type}" quick reply: Messenger shows the user's own ${shown} and sends it back as the payload`);
+				this.fail(`${at}.${name}`, `${at}.${name} must be empty for ${kind} quick reply: Messenger shows the user's own ${shown} and sends it back as the payload`);
 			}
 		}
 	}

@@ -274,7 +274,7 @@ describe('validateSendRequest: locations, quick-reply types and comment replies'
 			const error = validationError('meta', reply({ [field]: 'x' }));
 			expect(error.field).toBe(`quickReplies[0].${field}`);
 			expect(error.message).toBe(
-				`quickReplies[0].${field} must be empty for a "email" quick reply: Messenger shows the user's own e-mail address and sends it back as the payload`,
+				`quickReplies[0].${field} must be empty for an e-mail quick reply: Messenger shows the user's own e-mail address and sends it back as the payload`,
 			);
 		}
 		// The count and a text reply's limits still apply beside them.
