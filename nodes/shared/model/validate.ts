@@ -100,7 +100,7 @@ class RequestChecker {
 				this.unsupported(`${at}.type`, `"${type}" quick replies`);
 			}
 			if (type !== 'text') {
-				this.nothingOwn(at, reply, type);
+				this.refuseTextFields(at, reply, type);
 				return;
 			}
 			this.text(`${at}.title`, reply.title, title);
@@ -114,7 +114,7 @@ class RequestChecker {
 	 * back as the payload: Meta's quick replies page requires title and payload for text only, and
 	 * Infobip's PHONE_NUMBER / EMAIL quick replies have no field but their type.
 	 */
-	private nothingOwn(at: string, reply: QuickReply, type: Exclude<QuickReplyType, 'text'>): void {
+	private refuseTextFields(at: string, reply: QuickReply, type: Exclude<QuickReplyType, 'text'>): void {
 		const [kind, shown] = type === 'phoneNumber' ? ['a phone-number', 'phone number'] : ['an e-mail', 'e-mail address'];
 		for (const name of ['title', 'payload', 'imageUrl'] as const) {
 			if (reply[name]?.trim()) {
