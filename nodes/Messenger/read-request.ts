@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { type BinaryLoader, messageFromJson } from '../shared/model/from-json';
 import { InputValidationError } from '../shared/model/input-error';
+import { coordinateFrom } from '../shared/model/location';
 import { checkSenderOption, readOperation } from './provider-fields';
 import type {
 	Button,
@@ -16,6 +17,7 @@ import type {
 	OutboundMessage,
 	ProviderName,
 	QuickReply,
+	QuickReplyType,
 	RecipientKind,
 	SenderAction,
 	SendRequest,
@@ -43,11 +45,13 @@ function toButtons(collection: unknown): Button[] {
 function toQuickReplies(collection: unknown): QuickReply[] | undefined {
 	const replies = (collection as Fixed<IDataObject> | undefined)?.reply;
 	if (!replies?.length) return undefined;
-	return replies.map((entry) => ({
-		title: String(entry.title ?? ''),
-		payload: String(entry.payload ?? ''),
-		imageUrl: optional(entry.imageUrl),
-	}));
+	return replies.map((entry) => {
+		// Saved before quick replies had a type (or a provider offering text only): a text one.
+		const type = (optional(entry.type) ?? 'text') as QuickReplyType;
+		// Only a text quick reply has a title, payload and image; the panel hides them for the others.
+		if (type !== 'text') return { type, title: '', payload: '' };
+		return { type, title: String(entry.title ?? ''), payload: String(entry.payload ?? ''), imageUrl: optional(entry.imageUrl) };
+	});
 }
 
 function toCard(entry: IDataObject): Card {
@@ -156,6 +160,15 @@ class FieldReader {
 					frequency: optional(this.options.frequency) as OptInFrequency | undefined,
 					reoptin: typeof this.options.reoptin === 'boolean' ? this.options.reoptin : undefined,
 					timezone: optional(this.options.timezone),
+				};
+			case 'location':
+				return {
+					type: 'location',
+					latitude: coordinateFrom('latitude', this.param('latitude', '')),
+					longitude: coordinateFrom('longitude', this.param('longitude', '')),
+					name: optional(this.param('locationName', '')),
+					address: optional(this.param('locationAddress', '')),
+					quickReplies,
 				};
 		}
 	}

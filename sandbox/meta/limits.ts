@@ -69,6 +69,9 @@ export const MEDIA_ATTACHMENT_TYPES = ['image', 'audio', 'video', 'file'] as con
 // `product` renders catalog items by id (Graph v8.0+ documents it: elements [{id}], up to 10).
 // notification_messages is known only to answer that it was discontinued (marketing-messages page).
 export const TEMPLATE_TYPES = ['button', 'generic', 'media', 'product', 'notification_messages'] as const;
+// Quick replies page (developers.facebook.com/documentation/business-messaging/messenger-platform/
+// send-messages/quick-replies, updated 2026-04-22): content_type is one of these; title and payload are
+// required for text only (validate-message.ts). The location quick reply is no longer documented.
 export const QUICK_REPLY_TYPES = ['text', 'user_phone_number', 'user_email'] as const;
 export const BUTTON_TYPES = ['web_url', 'postback', 'phone_number'] as const;
 export const WEBVIEW_HEIGHT_RATIOS = ['compact', 'tall', 'full'] as const;

@@ -56,15 +56,16 @@ const OPERATIONS: Record<string, Record<string, unknown>> = {
 	productTemplate: { resource: 'template', operation: 'productTemplate', productIds: 'FB_product_001, FB_product_002' },
 	senderAction: { resource: 'senderAction', operation: 'senderAction', senderAction: 'typing_on' },
 	optInRequest: { resource: 'marketing', operation: 'optInRequest', optInTitle: 'Weekly deals', optInPayload: 'DEALS' },
+	location: { resource: 'location', operation: 'location', latitude: '45.815', longitude: '15.9819', locationName: 'Zagreb', locationAddress: 'Trg bana Jelačića' },
 };
 
 /** Which operations each provider offers (the node's capability table, written out independently). */
 const BY_PROVIDER: Record<Provider, string[]> = {
-	// Meta discontinued marketing opt-ins on 2026-02-10: the node refuses them locally.
-	meta: Object.keys(OPERATIONS).filter((operation) => operation !== 'optInRequest'),
+	// Meta discontinued marketing opt-ins on 2026-02-10 (the node refuses them locally); its Send API has no location message.
+	meta: Object.keys(OPERATIONS).filter((operation) => operation !== 'optInRequest' && operation !== 'location'),
 	infobip: ['text', 'media', 'buttonTemplate', 'senderAction'],
 	// Infobip's Messenger API (POST /messenger/1/messages): its content types that the node has operations for.
-	infobipMessenger: ['text', 'quickReplies', 'media', 'buttonTemplate', 'genericTemplate', 'carousel', 'senderAction'],
+	infobipMessenger: ['text', 'quickReplies', 'media', 'buttonTemplate', 'genericTemplate', 'carousel', 'senderAction', 'location'],
 	cm: ['text', 'quickReplies', 'media', 'buttonTemplate', 'genericTemplate', 'carousel', 'mediaTemplate', 'productTemplate', 'optInRequest'],
 };
 
@@ -94,6 +95,7 @@ function infobipKind(message: { message: { type: string } }): string {
 function messengerApiKind(message: { content: { type: string; payload?: { type?: string; elements?: unknown[] } }; quickReplies?: unknown[] }): string {
 	const { content } = message;
 	if (content.type === 'TEXT') return message.quickReplies ? 'quickReplies' : 'text';
+	if (content.type === 'LOCATION') return 'location';
 	if (content.type !== 'TEMPLATE') return 'media';
 	if (content.payload?.type === 'GENERIC') return (content.payload.elements?.length ?? 0) > 1 ? 'carousel' : 'genericTemplate';
 	return content.payload?.type === 'BUTTON' ? 'buttonTemplate' : `unknown ${content.payload?.type}`;

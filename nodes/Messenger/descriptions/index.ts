@@ -4,7 +4,7 @@ import { OPERATION_LABELS } from '../../shared/model/capabilities';
 import { PROVIDER_LABELS } from '../../shared/providers';
 
 import { actionProperties } from './action';
-import { inputModeProperty, mediaProperties, messageJsonProperty, textProperties } from './message';
+import { inputModeProperty, locationProperties, mediaProperties, messageJsonProperty, textProperties } from './message';
 import { operationProperties } from './operation';
 import { optionsProperty } from './options';
 import { providerProperty } from './provider';
@@ -28,6 +28,7 @@ export const messengerProperties: INodeProperties[] = [
 	messageJsonProperty,
 	...textProperties,
 	...mediaProperties,
+	...locationProperties,
 	...templateProperties,
 	...actionProperties,
 	optionsProperty,

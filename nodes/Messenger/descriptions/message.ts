@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { OPERATION_LABELS } from '../../shared/model/capabilities';
 import { MESSENGER_CAPABILITIES, MESSENGER_LIMITS } from '../../shared/providers';
-import type { OperationName, ProviderName } from '../../shared/model/message';
+import type { OperationName, ProviderName, QuickReplyType } from '../../shared/model/message';
 import { ALL_PROVIDERS, showFor } from './display';
 
 /** Operations whose content can be given as fields or as JSON (every one but sender actions). */
@@ -38,21 +38,54 @@ export const messageJsonProperty: INodeProperties = {
 	required: true,
 	description:
 		'The message as one JSON object with the fields of this operation, e.g. {"text": "Pick one", "quickReplies": [{"title": "Yes", "payload": "YES"}]}',
-	hint: 'Fields: text, quickReplies [{title, payload, imageUrl}], media {type, url or attachmentId}, buttons [{type, title, payload, url, phoneNumber}], card, cards, productIds; an opt-in request: title, payload, imageUrl',
+	hint: 'Fields: text, quickReplies [{type, title, payload, imageUrl}] (type text, phoneNumber or email), media {type, url or attachmentId}, buttons [{type, title, payload, url, phoneNumber}], card, cards, productIds; a location: latitude, longitude, name, address; an opt-in request: title, payload, imageUrl',
 };
 
-const quickReplyValues: INodeProperties[] = [
-	{ displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'e.g. Yes', description: 'The button text; up to 20 characters' },
+const QUICK_REPLY_TYPES: ReadonlyArray<{ value: QuickReplyType; name: string; description: string }> = [
+	{ value: 'text', name: 'Text', description: 'A choice with a title; its payload is sent back when tapped' },
 	{
-		displayName: 'Payload',
-		name: 'payload',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. ANSWER_YES',
-		description: 'Sent back to your webhook when the user taps it; up to 1000 characters',
+		value: 'phoneNumber',
+		name: 'Phone Number',
+		description: "Offers the user's own phone number from their profile (not shown if they have none); the tap sends it back as the payload",
 	},
-	{ displayName: 'Image URL', name: 'imageUrl', type: 'string', default: '', description: 'Optional icon beside the title' },
+	{
+		value: 'email',
+		name: 'Email',
+		description: "Offers the user's own e-mail address from their profile (not shown if they have none); the tap sends it back as the payload",
+	},
 ];
+
+/** A text quick reply's own fields; with a Type choice they show for Text only. */
+function textReplyValues(typed: boolean): INodeProperties[] {
+	const displayOptions = typed ? { displayOptions: { show: { type: ['text'] } } } : {};
+	return [
+		{ displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'e.g. Yes', description: 'The button text; up to 20 characters', ...displayOptions },
+		{
+			displayName: 'Payload',
+			name: 'payload',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. ANSWER_YES',
+			description: 'Sent back to your webhook when the user taps it; up to 1000 characters',
+			...displayOptions,
+		},
+		{ displayName: 'Image URL', name: 'imageUrl', type: 'string', default: '', description: 'Optional icon beside the title', ...displayOptions },
+	];
+}
+
+/** A Type choice where the provider takes more than text quick replies (saved replies without one are text). */
+function quickReplyValues(provider: ProviderName): INodeProperties[] {
+	const types = MESSENGER_CAPABILITIES[provider].quickReplyTypes;
+	if (types.length < 2) return textReplyValues(false);
+	const typeField: INodeProperties = {
+		displayName: 'Type',
+		name: 'type',
+		type: 'options',
+		options: QUICK_REPLY_TYPES.filter((option) => types.includes(option.value)),
+		default: 'text',
+	};
+	return [typeField, ...textReplyValues(true)];
+}
 
 /** Quick replies: required by Send Quick Replies, optional where the capability table allows them. */
 function quickRepliesProperties(): INodeProperties[] {
@@ -65,7 +98,7 @@ function quickRepliesProperties(): INodeProperties[] {
 		displayOptions: showFields(MESSENGER_CAPABILITIES[provider].quickRepliesOn, [provider]),
 		default: {},
 		description: `Up to ${MESSENGER_LIMITS[provider].quickReplies.max} buttons shown beneath the message; at least one for Send Quick Replies`,
-		options: [{ displayName: 'Quick Reply', name: 'reply', values: quickReplyValues }],
+		options: [{ displayName: 'Quick Reply', name: 'reply', values: quickReplyValues(provider) }],
 	}));
 }
 
@@ -169,4 +202,46 @@ export const mediaProperties: INodeProperties[] = [
 		displayOptions: showFields(['mediaTemplate']),
 	},
 	...mediaSourceProperties(),
+];
+
+/** Send Location: coordinates as text, so an empty field fails by name instead of sending 0, 0. */
+export const locationProperties: INodeProperties[] = [
+	{
+		displayName: 'Latitude',
+		name: 'latitude',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 52.3676',
+		displayOptions: showFields(['location']),
+		description: 'Degrees north (up to 90) or south (down to -90)',
+	},
+	{
+		displayName: 'Longitude',
+		name: 'longitude',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 4.9041',
+		displayOptions: showFields(['location']),
+		description: 'Degrees east (up to 180) or west (down to -180)',
+	},
+	{
+		displayName: 'Name',
+		name: 'locationName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Central Station',
+		displayOptions: showFields(['location']),
+		description: 'Optional name of the place',
+	},
+	{
+		displayName: 'Address',
+		name: 'locationAddress',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Stationsplein, Amsterdam',
+		displayOptions: showFields(['location']),
+		description: 'Optional address of the place',
+	},
 ];

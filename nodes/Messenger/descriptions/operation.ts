@@ -4,7 +4,7 @@ import { OPERATION_LABELS } from '../../shared/model/capabilities';
 import { DEFAULT_PROVIDER, MESSENGER_CAPABILITIES, PROVIDER_LABELS, PROVIDER_NAMES, RETIRED_OPERATIONS } from '../../shared/providers';
 import type { OperationName, ProviderName } from '../../shared/model/message';
 
-type Resource = 'message' | 'template' | 'senderAction' | 'marketing';
+type Resource = 'message' | 'template' | 'location' | 'senderAction' | 'marketing';
 
 /**
  * The UI groups operations into resources (n8n's pattern for nodes with more than a handful). n8n's node
@@ -38,6 +38,14 @@ const RESOURCES: ReadonlyArray<{
 			['mediaTemplate', 'Send a media template'],
 			['productTemplate', 'Send a product template'],
 		],
+	},
+	{
+		// A resource of its own: n8n's picker lists a resource's actions from its first provider's
+		// operation list, and Meta (first for Message) no longer sends locations.
+		value: 'location',
+		name: 'Location',
+		description: 'A place on a map (Infobip Messenger API)',
+		operations: [['location', 'Send a location']],
 	},
 	{
 		value: 'senderAction',

@@ -14,6 +14,11 @@ const KIND_OPTIONS: Readonly<Record<RecipientKind, { name: string; description: 
 		name: 'Notification Token',
 		description: "The token from a CM.com marketing opt-in (the trigger's optin.notificationToken): sends a marketing message",
 	},
+	commentId: {
+		name: 'Comment ID',
+		description:
+			"Replies to a comment on the page's post: the comment's ID (a Meta trigger's feed event carries it as messageId). Meta's private replies allow one message per comment, within 7 days of it",
+	},
 };
 
 /** One recipient-type choice per provider with more than one kind; elsewhere it is the PSID. */
@@ -40,6 +45,6 @@ export const recipientProperties: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. 1254477777772919',
 		description:
-			"Who gets the message: the user's page-scoped ID (PSID; the trigger's senderId). Where Recipient Type is offered, the user ref (the trigger's userRef) or notification token of that type instead.",
+			"Who gets the message: the user's page-scoped ID (PSID; the trigger's senderId). Where Recipient Type is offered, the user ref (the trigger's userRef), notification token or comment ID of that type instead.",
 	},
 ];

@@ -2,6 +2,7 @@ import type {
 	ButtonType,
 	MediaSourceKind,
 	OperationName,
+	QuickReplyType,
 	RecipientKind,
 	SenderAction,
 } from './message';
@@ -18,6 +19,7 @@ export const OPERATION_LABELS: Readonly<Record<OperationName, string>> = {
 	productTemplate: 'Send Product Template',
 	senderAction: 'Send Sender Action',
 	optInRequest: 'Send Opt-In Request',
+	location: 'Send Location',
 };
 
 /** What a provider can carry; each provider's row is in its folder (providers/<name>/capabilities.ts). */
@@ -28,6 +30,8 @@ export interface ProviderCapabilities {
 	buttonTypes: readonly ButtonType[];
 	/** Operations that may carry quick replies beneath them. */
 	quickRepliesOn: readonly OperationName[];
+	/** The kinds of quick reply the provider takes (text everywhere; the user's phone number or e-mail on some). */
+	quickReplyTypes: readonly QuickReplyType[];
 	/** Message tags (the allowed values are in MESSENGER_LIMITS). */
 	messageTags: boolean;
 	/** Graph's RESPONSE / UPDATE choice. */

@@ -9,7 +9,9 @@ import type {
 	OptInFrequency,
 	OutboundMessage,
 	QuickReply,
+	QuickReplyType,
 } from './message';
+import { coordinateFrom } from './location';
 import { InputValidationError } from './validate';
 
 /** Reads a binary field of the input item; the node supplies it, so the model stays free of n8n. */
@@ -62,11 +64,17 @@ function buttons(field: string, value: unknown, optional = false): Button[] {
 function quickReplies(field: string, value: unknown, optional: boolean): QuickReply[] | undefined {
 	if (value === undefined && optional) return undefined;
 	return list(field, value).map((entry, index) => {
-		const raw = object(`${field}[${index}]`, entry);
+		const at = `${field}[${index}]`;
+		const raw = object(at, entry);
+		const type = string(`${at}.type`, raw.type, true) as QuickReplyType | undefined;
+		// A phone-number or e-mail quick reply has no title or payload of its own; the validator refuses
+		// one given anyway, naming it.
+		const own = type === undefined || type === 'text';
 		return {
-			title: string(`${field}[${index}].title`, raw.title),
-			payload: string(`${field}[${index}].payload`, raw.payload),
-			imageUrl: string(`${field}[${index}].imageUrl`, raw.imageUrl, true),
+			...(type ? { type } : {}),
+			title: own ? string(`${at}.title`, raw.title) : (string(`${at}.title`, raw.title, true) ?? ''),
+			payload: own ? string(`${at}.payload`, raw.payload) : (string(`${at}.payload`, raw.payload, true) ?? ''),
+			imageUrl: string(`${at}.imageUrl`, raw.imageUrl, true),
 		};
 	});
 }
@@ -151,6 +159,15 @@ export async function messageFromJson(operation: OperationName, value: unknown, 
 			};
 		case 'senderAction':
 			return { type: 'senderAction', action: string('action', raw.action) as never };
+		case 'location':
+			return {
+				type: 'location',
+				latitude: coordinateFrom('latitude', raw.latitude),
+				longitude: coordinateFrom('longitude', raw.longitude),
+				name: string('name', raw.name, true),
+				address: string('address', raw.address, true),
+				quickReplies: quickReplies('quickReplies', raw.quickReplies, true),
+			};
 	}
 }
 

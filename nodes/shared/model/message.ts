@@ -7,9 +7,11 @@ export type { ProviderName };
 
 /**
  * PSID (Infobip: user key; CM.com: recipient number), Graph `user_ref` (checkbox and chat plugins:
- * the trigger's `userRef`), or a marketing-message token (CM.com only since Meta discontinued them).
+ * the trigger's `userRef`), a marketing-message token (CM.com only since Meta discontinued them), or
+ * the id of a comment on one of the page's posts, answered with a reply (Infobip's Messenger API:
+ * COMMENT content).
  */
-export type RecipientKind = 'psid' | 'userRef' | 'notificationToken';
+export type RecipientKind = 'psid' | 'userRef' | 'notificationToken' | 'commentId';
 
 export interface Recipient {
 	kind: RecipientKind;
@@ -49,8 +51,19 @@ export interface Button {
 	phoneNumber?: string;
 }
 
+/**
+ * text: a choice with a title and a payload. phoneNumber / email: asks for the user's own phone number
+ * or e-mail address, which Messenger fills in from the profile (no title, payload or image; the tap
+ * sends the number or address back as the quick reply's payload).
+ */
+export type QuickReplyType = 'text' | 'phoneNumber' | 'email';
+
 export interface QuickReply {
+	/** Absent: text (what every quick reply was before the other types existed). */
+	type?: QuickReplyType;
+	/** text only; empty for the other types. */
 	title: string;
+	/** text only; empty for the other types. */
 	payload: string;
 	imageUrl?: string;
 }
@@ -131,6 +144,16 @@ export interface SenderActionMessage {
 	emoji?: string;
 }
 
+/** A place on a map: degrees of latitude (-90..90) and longitude (-180..180), with an optional name and address. */
+export interface LocationMessage {
+	type: 'location';
+	latitude: number;
+	longitude: number;
+	name?: string;
+	address?: string;
+	quickReplies?: QuickReply[];
+}
+
 /** Marketing-messages opt-in request: CM.com's `optin` suggestion (Meta's template was discontinued). */
 export interface OptInRequestMessage {
 	type: 'optInRequest';
@@ -152,7 +175,8 @@ export type OutboundMessage =
 	| MediaTemplateMessage
 	| ProductTemplateMessage
 	| SenderActionMessage
-	| OptInRequestMessage;
+	| OptInRequestMessage
+	| LocationMessage;
 
 export type OperationName = OutboundMessage['type'];
 

@@ -2,8 +2,9 @@ import { characterCount, InputValidationError } from './input-error';
 import { MESSENGER_CAPABILITIES, MESSENGER_LIMITS, PROVIDER_LABELS, PROVIDERS } from '../providers';
 import { OPERATION_LABELS } from './capabilities';
 import type { ProviderLimits } from './limits';
+import { COORDINATE_RANGES, type Coordinate } from './location';
 import { extensionOf, isHttpUrl, mediaFileName, mediaMimeType, urlHostIn } from './media';
-import type { Button, Card, Media, ProviderName, QuickReply, SendRequest } from './message';
+import type { Button, Card, Media, ProviderName, QuickReply, QuickReplyType, SendRequest } from './message';
 
 export { characterCount, InputValidationError } from './input-error';
 
@@ -93,10 +94,40 @@ class RequestChecker {
 		const { max, title, payload } = this.limits.quickReplies;
 		this.count(field, replies, min, max);
 		(replies ?? []).forEach((reply, index) => {
-			this.text(`${field}[${index}].title`, reply.title, title);
-			this.text(`${field}[${index}].payload`, reply.payload, payload);
-			this.httpUrl(`${field}[${index}].imageUrl`, reply.imageUrl);
+			const at = `${field}[${index}]`;
+			const type = reply.type ?? 'text';
+			if (!MESSENGER_CAPABILITIES[this.provider].quickReplyTypes.includes(type)) {
+				this.unsupported(`${at}.type`, `"${type}" quick replies`);
+			}
+			if (type !== 'text') {
+				this.refuseTextFields(at, reply, type);
+				return;
+			}
+			this.text(`${at}.title`, reply.title, title);
+			this.text(`${at}.payload`, reply.payload, payload);
+			this.httpUrl(`${at}.imageUrl`, reply.imageUrl);
 		});
+	}
+
+	/**
+	 * A phone-number or e-mail quick reply shows the user's own number or address, and the tap sends it
+	 * back as the payload: Meta's quick replies page requires title and payload for text only, and
+	 * Infobip's PHONE_NUMBER / EMAIL quick replies have no field but their type.
+	 */
+	private refuseTextFields(at: string, reply: QuickReply, type: Exclude<QuickReplyType, 'text'>): void {
+		const [kind, shown] = type === 'phoneNumber' ? ['a phone-number', 'phone number'] : ['an e-mail', 'e-mail address'];
+		for (const name of ['title', 'payload', 'imageUrl'] as const) {
+			if (reply[name]?.trim()) {
+				this.fail(`${at}.${name}`, `${at}.${name} must be empty for ${kind} quick reply: Messenger shows the user's own ${shown} and sends it back as the payload`);
+			}
+		}
+	}
+
+	/** Degrees within the coordinate's range (./location.ts). */
+	coordinate(field: Coordinate, value: number): void {
+		const { min, max } = COORDINATE_RANGES[field];
+		if (!Number.isFinite(value)) this.fail(field, `${field} is not a number of degrees`);
+		if (value < min || value > max) this.fail(field, `${field} is ${value}; it must be from ${min} to ${max} degrees`);
 	}
 
 	card(field: string, card: Card): void {
@@ -212,6 +243,11 @@ export function validateSendRequest(provider: ProviderName, request: SendRequest
 	} else if (request.tag === 'NOTIFICATION_MESSAGE') {
 		check.fail('tag', 'The tag NOTIFICATION_MESSAGE needs a notification token as recipient');
 	}
+	// A comment is answered with a message (Infobip's COMMENT content); a typing indicator or a read
+	// receipt has no conversation to show in.
+	if (recipient.kind === 'commentId' && (message.type === 'senderAction' || message.type === 'optInRequest')) {
+		check.fail('recipient.kind', `"${operation}" cannot reply to a comment; send a message to the comment ID, or use the user's PSID`);
+	}
 
 	if ('quickReplies' in message && message.quickReplies?.length && message.type !== 'quickReplies') {
 		if (!capabilities.quickRepliesOn.includes(message.type)) {
@@ -263,6 +299,10 @@ export function validateSendRequest(provider: ProviderName, request: SendRequest
 			check.text('payload', message.payload, limits.optIn.payload);
 			check.httpUrl('imageUrl', message.imageUrl);
 			if (message.frequency) check.oneOf('frequency', message.frequency, limits.optIn.frequencies);
+			break;
+		case 'location':
+			check.coordinate('latitude', message.latitude);
+			check.coordinate('longitude', message.longitude);
 			break;
 	}
 	return check.warnings;

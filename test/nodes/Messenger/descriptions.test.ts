@@ -73,11 +73,53 @@ describe('Messenger node description', () => {
 		expect(option('cm', 'messagingType')).toBe(false);
 	});
 
+	it('Send Location: its own resource, with latitude, longitude, name and address, offered by the Infobip Messenger API only', () => {
+		const names = visible({ provider: 'infobipMessenger', resource: 'location', operation: 'location' }).map((p) => p.name);
+		expect(names).toEqual(expect.arrayContaining(['operation', 'recipientType', 'recipient', 'inputMode', 'latitude', 'longitude', 'locationName', 'locationAddress', 'quickReplies']));
+		expect(names).not.toContain('text');
+		for (const provider of ['infobip', 'cm', 'meta'] as const) {
+			const shown = visible({ provider, resource: 'location' }).map((p) => p.name);
+			expect(shown).toContain('locationUnsupported');
+			expect(shown).not.toEqual(expect.arrayContaining(['latitude']));
+		}
+		// Coordinates are typed as text: an empty field must fail by name, not send 0, 0.
+		const latitude = properties.find((p) => p.name === 'latitude');
+		expect({ type: latitude?.type, default: latitude?.default, required: latitude?.required }).toEqual({ type: 'string', default: '', required: true });
+	});
+
+	it('a quick reply has a Type (Text, Phone Number, Email) where the provider takes more than text; title, payload and image show for Text only', () => {
+		const replyValues = (provider: ProviderName) => {
+			const collection = visible({ provider, resource: 'message', operation: 'quickReplies' }).find((p) => p.name === 'quickReplies');
+			return (collection?.options?.[0] as { values: INodeProperties[] }).values;
+		};
+		for (const provider of ['infobipMessenger', 'meta'] as const) {
+			const [type, ...own] = replyValues(provider);
+			expect(type.name).toBe('type');
+			expect(type.default).toBe('text');
+			expect(type.options?.map((o) => (o as { value: string }).value)).toEqual(['text', 'phoneNumber', 'email']);
+			expect(own.map((value) => [value.name, value.displayOptions?.show?.type])).toEqual([
+				['title', ['text']],
+				['payload', ['text']],
+				['imageUrl', ['text']],
+			]);
+		}
+		// CM.com takes text quick replies only: no Type to choose, as before.
+		expect(replyValues('cm').map((value) => value.name)).toEqual(['title', 'payload', 'imageUrl']);
+	});
+
+	it('the Infobip Messenger API offers Recipient Type PSID or Comment ID (PSID by default), not for a sender action', () => {
+		const recipientType = (values: INodeParameters) => visible(values).find((p) => p.name === 'recipientType');
+		const shown = recipientType({ provider: 'infobipMessenger', resource: 'message', operation: 'text' });
+		expect(shown?.options?.map((o) => (o as { value: string }).value)).toEqual(['psid', 'commentId']);
+		expect(shown?.default).toBe('psid');
+		expect(recipientType({ provider: 'infobipMessenger', resource: 'senderAction', operation: 'senderAction' })).toBeUndefined();
+	});
+
 	it('reads no parameter the description does not define', () => {
 		const defined = new Set(properties.map((p) => p.name));
 		const read = ['provider', 'resource', 'operation', 'recipientType', 'recipient', 'inputMode', 'messageJson', 'text', 'quickReplies', 'mediaType',
 			'mediaSource', 'mediaUrl', 'binaryPropertyName', 'attachmentId', 'buttons', 'cardTitle', 'cardSubtitle', 'cardImageUrl', 'cardDefaultActionUrl',
-			'cards', 'productIds', 'senderAction', 'optInTitle', 'optInPayload', 'optInImageUrl', 'options'];
+			'cards', 'productIds', 'senderAction', 'optInTitle', 'optInPayload', 'optInImageUrl', 'latitude', 'longitude', 'locationName', 'locationAddress', 'options'];
 		for (const name of read) expect(defined.has(name)).toBe(true);
 	});
 

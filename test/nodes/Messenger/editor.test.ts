@@ -71,6 +71,7 @@ describe('Messenger node in n8n\'s editor', () => {
 		expect([...new Set(actions.map((action) => action.group))]).toEqual([
 			'Message Actions',
 			'Template Actions',
+			'Location Actions',
 			'Chat Indicator Actions',
 			'Marketing Message Actions',
 		]);
@@ -94,7 +95,7 @@ describe('Messenger node in n8n\'s editor', () => {
 	});
 
 	it.each(PROVIDERS)('%s: a resource it has no operation for shows a notice instead of Operation', (provider) => {
-		for (const resource of ['message', 'template', 'senderAction', 'marketing']) {
+		for (const resource of ['message', 'template', 'location', 'senderAction', 'marketing']) {
 			const names = visible({ provider, resource }).map((p) => p.name);
 			// Listed: what the provider carries, and what it discontinued (kept so saved workflows explain).
 			const listedOps = [...MESSENGER_CAPABILITIES[provider].operations, ...(RETIRED_OPERATIONS[provider] ?? [])];

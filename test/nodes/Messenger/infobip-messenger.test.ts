@@ -116,6 +116,91 @@ describe('Messenger node via Infobip (Messenger API)', () => {
 		expect(onlyBody(carousel)).toEqual(message({ type: 'TEMPLATE', payload: { type: 'GENERIC', elements: [element, { title: 'Hat', subtitle: 'Red' }] } }));
 	});
 
+	it('sends PHONE_NUMBER and EMAIL quick replies, which carry their type alone, beside a TEXT one', async () => {
+		const outcome = await send(sandbox, 'infobipMessenger', {
+			operation: 'quickReplies',
+			recipient: alice,
+			text: 'How can we reach you?',
+			// A hidden title left over from a switch of Type is not sent: only Text has one.
+			quickReplies: { reply: [{ type: 'phoneNumber', title: 'left over' }, { type: 'email' }, { type: 'text', title: 'Not now', payload: 'NO' }] },
+		});
+		expect(outcome.error).toBeUndefined();
+		expect(onlyBody(outcome)).toEqual(
+			message({ type: 'TEXT', text: 'How can we reach you?' }, { quickReplies: [{ type: 'PHONE_NUMBER' }, { type: 'EMAIL' }, { type: 'TEXT', title: 'Not now', payload: 'NO' }] }),
+		);
+		expect(sandbox.delivered).toHaveLength(1);
+	});
+
+	it('sends a LOCATION with name and address and quick replies beside it, from fields and from JSON', async () => {
+		const fields = await send(sandbox, 'infobipMessenger', {
+			resource: 'location',
+			operation: 'location',
+			recipient: alice,
+			latitude: '45.815',
+			longitude: '15.9819',
+			locationName: 'Zagreb',
+			locationAddress: 'Trg bana Jelačića',
+			quickReplies: { reply: [{ title: 'Thanks', payload: 'THANKS' }] },
+		});
+		expect(fields.error).toBeUndefined();
+		expect(onlyBody(fields)).toEqual(
+			message({ type: 'LOCATION', latitude: 45.815, longitude: 15.9819, name: 'Zagreb', address: 'Trg bana Jelačića' }, { quickReplies: [{ type: 'TEXT', title: 'Thanks', payload: 'THANKS' }] }),
+		);
+		expect(sandbox.delivered).toHaveLength(1);
+		sandbox.clearLog();
+		const json = await send(sandbox, 'infobipMessenger', {
+			resource: 'location',
+			operation: 'location',
+			recipient: alice,
+			inputMode: 'json',
+			messageJson: '{"latitude": -90, "longitude": 180}',
+		});
+		expect(json.error).toBeUndefined();
+		expect(onlyBody(json)).toEqual(message({ type: 'LOCATION', latitude: -90, longitude: 180 }));
+		expect(sandbox.delivered).toHaveLength(1);
+	});
+
+	it('replies to a comment: COMMENT content with the message inside, the comment ID as destination', async () => {
+		const comment = '1234567890_987654321';
+		const text = await send(sandbox, 'infobipMessenger', { operation: 'text', recipientType: 'commentId', recipient: comment, text: 'Thanks for asking! Details in your inbox.' });
+		expect(text.error).toBeUndefined();
+		expect(text.sent[0].body).toEqual({
+			messages: [{ sender: page, destinations: [{ to: comment }], content: { type: 'COMMENT', content: { type: 'TEXT', text: 'Thanks for asking! Details in your inbox.' } } }],
+		});
+		expect(text.items[0].json).toMatchObject({ provider: 'infobipMessenger', recipient: comment, status: 'accepted' });
+		expect(sandbox.delivered.map((delivered) => delivered.recipient)).toEqual([comment]);
+		sandbox.clearLog();
+		const card = await send(sandbox, 'infobipMessenger', {
+			resource: 'template',
+			operation: 'genericTemplate',
+			recipientType: 'commentId',
+			recipient: comment,
+			cardTitle: 'Shirt',
+			cardSubtitle: 'Blue',
+		});
+		expect(card.error).toBeUndefined();
+		expect((onlyBody(card) as { messages: Array<{ content: unknown }> }).messages[0].content).toEqual({
+			type: 'COMMENT',
+			content: { type: 'TEMPLATE', payload: { type: 'GENERIC', elements: [{ title: 'Shirt', subtitle: 'Blue' }] } },
+		});
+		expect(sandbox.delivered.map((delivered) => delivered.recipient)).toEqual([comment]);
+	});
+
+	it.each([
+		['a latitude out of range', { resource: 'location', operation: 'location', latitude: '90.5', longitude: '4' }, 'latitude is 90.5; it must be from -90 to 90 degrees'],
+		['an empty longitude', { resource: 'location', operation: 'location', latitude: '52', longitude: ' ' }, 'longitude is empty; give it in degrees, e.g. 4.9041'],
+		['a longitude that is no number', { resource: 'location', operation: 'location', latitude: '52', longitude: '4,9' }, 'longitude "4,9" is not a number of degrees (e.g. 4.9041)'],
+		[
+			'an e-mail quick reply with a title (JSON)',
+			{ operation: 'quickReplies', inputMode: 'json', messageJson: '{"text": "Reach you?", "quickReplies": [{"type": "email", "title": "Mail"}]}' },
+			'quickReplies[0].title must be empty for an e-mail quick reply: Messenger shows the user\'s own e-mail address and sends it back as the payload',
+		],
+	])('refuses %s before sending, naming the field', async (_name, parameters, expected) => {
+		const outcome = await send(sandbox, 'infobipMessenger', { recipient: alice, ...parameters });
+		expect(outcome.error?.message).toBe(expected);
+		expect(outcome.sent).toHaveLength(0);
+	});
+
 	it('an unknown user is accepted (Infobip reports it undeliverable later), not refused', async () => {
 		const outcome = await send(sandbox, 'infobipMessenger', { operation: 'text', recipient: '7999999999999999', text: 'hi' });
 		expect(outcome.error).toBeUndefined();

@@ -57,6 +57,21 @@ describe('Messenger node via the Meta Graph API', () => {
 		expect(body(media).message).toEqual({ attachment: { type: 'image', payload: { url: 'https://example.com/a.png' } }, quick_replies: wire });
 	});
 
+	it('sends quick replies that offer the user\'s phone number and e-mail (content_type user_phone_number, user_email)', async () => {
+		const quickReplies = { reply: [{ type: 'phoneNumber' }, { type: 'email' }, { type: 'text', title: 'Not now', payload: 'NO' }] };
+		expect(body(await send(sandbox, 'meta', { operation: 'text', recipient: alice, text: 'How can we reach you?', quickReplies })).message).toEqual({
+			text: 'How can we reach you?',
+			quick_replies: [{ content_type: 'user_phone_number' }, { content_type: 'user_email' }, { content_type: 'text', title: 'Not now', payload: 'NO' }],
+		});
+		expect(sandbox.delivered).toHaveLength(1);
+	});
+
+	it('has no Send Location: the Location resource names the provider, and nothing is sent', async () => {
+		const outcome = await send(sandbox, 'meta', { resource: 'location', operation: 'location', recipient: alice, latitude: '52', longitude: '4' });
+		expect(outcome.error?.message).toBe('Meta Graph API cannot send a location: choose another resource or provider');
+		expect(outcome.sent).toHaveLength(0);
+	});
+
 	it.each([
 		['image', 'https://example.com/a.png'],
 		['audio', 'https://example.com/a.mp3'],

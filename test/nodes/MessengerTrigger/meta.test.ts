@@ -202,6 +202,21 @@ describe('Messenger Trigger with Meta, through n8n-core and the sandbox', () => 
 			expect(run.output(TRIGGER).map((item) => item.json)).toEqual(server.runs[0].items.map((item) => item.json));
 		});
 
+		// Quick replies page: a tap on a user_phone_number or user_email quick reply is a message whose
+		// quick_reply.payload is the number or address the user sent (its text shows the same).
+		it.each([
+			['a phone-number', '+1 (555) 857-6309', '+15558576309'],
+			['an e-mail', 'alice@example.com', 'alice@example.com'],
+		])('a tap on %s quick reply: the item carries it as quickReplyPayload', async (_kind, text, payload) => {
+			const server = await trigger();
+			await server.activate();
+			await sandbox.user({ via: 'meta', from: alice(), kind: 'quick_reply', text, payload });
+			expect(server.runs).toHaveLength(1);
+			expect(server.runs[0].items.map((item) => item.json)).toEqual([
+				expect.objectContaining({ eventType: 'quick_reply', senderId: alice(), text, quickReplyPayload: payload }),
+			]);
+		});
+
 		it.each(['messaging', 'entry'] as const)('a batch of 5 (as %s) is one run with 5 items in order', async (batchAs) => {
 			const server = await trigger();
 			await server.activate();

@@ -41,6 +41,8 @@ export function sampleMessage(operation: OperationName): OutboundMessage {
 			return { type: 'senderAction', action: 'typing_on' };
 		case 'optInRequest':
 			return { type: 'optInRequest', title: 'Weekly deals', payload: 'DEALS' };
+		case 'location':
+			return { type: 'location', latitude: 45.815, longitude: 15.9819, name: 'Zagreb', address: 'Trg bana Jelačića' };
 	}
 }
 

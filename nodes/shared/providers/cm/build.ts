@@ -32,8 +32,9 @@ function cmButton(button: Button): Json {
 	}
 }
 
-/** Quick replies, spelled as seed 004's quick reply example spells them (`Reply`). */
+/** Quick replies, spelled as seed 004's quick reply example spells them (`Reply`); text ones only. */
 function cmQuickReply(reply: QuickReply): Json {
+	if (reply.type && reply.type !== 'text') return unreachable('CM.com', `a "${reply.type}" quick reply`);
 	return compact({ action: 'Reply', label: reply.title, postbackdata: reply.payload, media: cmImage(reply.imageUrl) });
 }
 

@@ -17,6 +17,8 @@ export const CM_CAPABILITIES: ProviderCapabilities = {
 	mediaSources: ['url'],
 	buttonTypes: ['postback', 'url', 'call'],
 	quickRepliesOn: ['text', 'quickReplies'],
+	// Seed 004's quick replies are Reply suggestions: a title and postback data, nothing that asks for the user's details.
+	quickReplyTypes: ['text'],
 	messageTags: true,
 	messagingType: false,
 	cardDefaultAction: false,

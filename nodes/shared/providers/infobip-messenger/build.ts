@@ -36,8 +36,13 @@ function element(card: Card): Record<string, unknown> {
 	});
 }
 
-/** TextFacebookMtQuickReply: {type: TEXT, title, payload, imageUrl?}. */
+/**
+ * TextFacebookMtQuickReply {type: TEXT, title, payload, imageUrl?}; PhoneNumberFacebookMtQuickReply and
+ * FacebookMtEmailQuickReply carry their type alone.
+ */
 function quickReply(reply: QuickReply): Record<string, string> {
+	if (reply.type === 'phoneNumber') return { type: 'PHONE_NUMBER' };
+	if (reply.type === 'email') return { type: 'EMAIL' };
 	return compact({ type: 'TEXT', title: reply.title, payload: reply.payload, imageUrl: reply.imageUrl || undefined }) as Record<string, string>;
 }
 
@@ -58,9 +63,28 @@ export function messengerApiContent(message: OutboundMessage): Record<string, un
 			return { type: 'TEMPLATE', payload: { type: 'GENERIC', elements: [element(message.card)] } };
 		case 'carousel':
 			return { type: 'TEMPLATE', payload: { type: 'GENERIC', elements: message.cards.map(element) } };
+		case 'location':
+			// FacebookOutboundLocationContent: latitude, longitude, name?, address?.
+			return compact({
+				type: 'LOCATION',
+				latitude: message.latitude,
+				longitude: message.longitude,
+				name: message.name || undefined,
+				address: message.address || undefined,
+			});
 		default:
 			return unreachable(PROVIDER, `"${message.type}"`);
 	}
+}
+
+/**
+ * FacebookOutboundCommentContent {type: COMMENT, content}: a reply to the comment whose id is the
+ * destination. Its content is a FacebookBodyContent, whose kinds and bounds are those of the message
+ * contents above (TEXT, media, LOCATION, TEMPLATE), so the same builder makes it.
+ */
+function contentFor(request: SendRequest): Record<string, unknown> {
+	const content = messengerApiContent(request.message);
+	return request.recipient.kind === 'commentId' ? { type: 'COMMENT', content } : content;
 }
 
 /** One FacebookMessage to one destination: each input item is its own message and its own result. */
@@ -77,7 +101,7 @@ export function buildMessengerApiRequest(request: SendRequest, credentials: ICre
 				compact({
 					sender: request.sender,
 					destinations: [{ to: request.recipient.id }],
-					content: messengerApiContent(message),
+					content: contentFor(request),
 					quickReplies: replies,
 				}),
 			],

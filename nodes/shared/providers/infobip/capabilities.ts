@@ -7,6 +7,7 @@ export const INFOBIP_CAPABILITIES: ProviderCapabilities = {
 	mediaSources: ['url'],
 	buttonTypes: ['postback', 'url'],
 	quickRepliesOn: [],
+	quickReplyTypes: ['text'],
 	messageTags: false,
 	messagingType: false,
 	cardDefaultAction: false,

@@ -27,7 +27,14 @@ function graphButton(button: Button): Json {
 	}
 }
 
+/**
+ * Quick replies page (developers.facebook.com/documentation/business-messaging/messenger-platform/
+ * send-messages/quick-replies): `content_type` text (title and payload required, image optional),
+ * user_phone_number or user_email (the button shows the user's own, and the tap sends it back).
+ */
 function graphQuickReply(reply: QuickReply): Json {
+	if (reply.type === 'phoneNumber') return { content_type: 'user_phone_number' };
+	if (reply.type === 'email') return { content_type: 'user_email' };
 	return compact({ content_type: 'text', title: reply.title, payload: reply.payload, image_url: reply.imageUrl || undefined });
 }
 

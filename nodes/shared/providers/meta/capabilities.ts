@@ -27,6 +27,9 @@ export const META_CAPABILITIES: ProviderCapabilities = {
 		'mediaTemplate',
 		'productTemplate',
 	],
+	// Quick replies page (developers.facebook.com/documentation/business-messaging/messenger-platform/
+	// send-messages/quick-replies, updated 2026-04-22): content_type text, user_phone_number, user_email.
+	quickReplyTypes: ['text', 'phoneNumber', 'email'],
 	messageTags: true,
 	messagingType: true,
 	cardDefaultAction: true,

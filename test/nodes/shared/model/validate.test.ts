@@ -7,7 +7,7 @@ import { callButton, card, chars, request, sampleMessage } from '../fixtures';
 const PROVIDERS: readonly ProviderName[] = PROVIDER_NAMES;
 const ALL_OPERATIONS = Object.keys({
 	text: 1, quickReplies: 1, media: 1, buttonTemplate: 1, genericTemplate: 1, carousel: 1,
-	mediaTemplate: 1, productTemplate: 1, senderAction: 1, optInRequest: 1,
+	mediaTemplate: 1, productTemplate: 1, senderAction: 1, optInRequest: 1, location: 1,
 }) as OperationName[];
 
 function validationError(provider: ProviderName, req: SendRequest): InputValidationError {
@@ -79,11 +79,14 @@ describe('validateSendRequest: the capability table', () => {
 			['infobip', 'mediaTemplate'],
 			['infobip', 'productTemplate'],
 			['infobip', 'optInRequest'],
+			['infobip', 'location'],
 			['infobipMessenger', 'mediaTemplate'],
 			['infobipMessenger', 'productTemplate'],
 			['infobipMessenger', 'optInRequest'],
 			['cm', 'senderAction'],
+			['cm', 'location'],
 			['meta', 'optInRequest'],
+			['meta', 'location'],
 		]);
 	});
 
@@ -102,10 +105,10 @@ describe('validateSendRequest: the capability table', () => {
 		expect(validationError('meta', request(sampleMessage('optInRequest'))).field).toBe('operation');
 	});
 
-	it.each(unsupported.filter(([provider]) => provider !== 'meta'))('%s refuses %s, naming the provider and the operation', (provider, operation) => {
+	it.each(unsupported.filter(([provider, operation]) => provider !== 'meta' || operation !== 'optInRequest'))('%s refuses %s, naming the provider and the operation', (provider, operation) => {
 		const error = validationError(provider, request(sampleMessage(operation)));
 		expect(error.field).toBe('operation');
-		expect(error.message).toMatch(new RegExp(`^(Infobip|Infobip \\(Messenger API\\)|CM\\.com) does not support the operation "Send [A-Za-z -]+"; it supports: `));
+		expect(error.message).toMatch(new RegExp(`^(Infobip|Infobip \\(Messenger API\\)|CM\\.com|Meta Graph API) does not support the operation "Send [A-Za-z -]+"; it supports: `));
 	});
 
 	it.each(PROVIDERS.flatMap((p) => MESSENGER_CAPABILITIES[p].operations.map((op) => [p, op] as const)))(
@@ -230,5 +233,72 @@ describe('validateSendRequest: media rules', () => {
 		);
 		expect(validationError('meta', request({ type: 'carousel', cards: [card(), { title: 'Only', buttons: [] }] })).field).toBe('cards[1]');
 		expect(validateSendRequest('meta', request({ type: 'genericTemplate', card: { title: 'Link', defaultActionUrl: 'https://example.com', buttons: [] } }))).toEqual([]);
+	});
+});
+
+describe('validateSendRequest: locations, quick-reply types and comment replies', () => {
+	const location = (latitude: number, longitude: number) => request({ type: 'location', latitude, longitude });
+
+	it('a location: latitude -90..90 and longitude -180..180, both ends included', () => {
+		for (const [latitude, longitude] of [[90, 180], [-90, -180], [0, 0]]) expect(validateSendRequest('infobipMessenger', location(latitude, longitude))).toEqual([]);
+		const cases: Array<[number, number, string, string]> = [
+			[90.0001, 0, 'latitude', 'latitude is 90.0001; it must be from -90 to 90 degrees'],
+			[-91, 0, 'latitude', 'latitude is -91; it must be from -90 to 90 degrees'],
+			[0, 180.5, 'longitude', 'longitude is 180.5; it must be from -180 to 180 degrees'],
+			[0, -181, 'longitude', 'longitude is -181; it must be from -180 to 180 degrees'],
+			[Number.NaN, 0, 'latitude', 'latitude is not a number of degrees'],
+		];
+		for (const [latitude, longitude, field, message] of cases) {
+			const error = validationError('infobipMessenger', location(latitude, longitude));
+			expect({ field: error.field, message: error.message }).toEqual({ field, message });
+		}
+	});
+
+	it('phone-number and e-mail quick replies where the provider takes them, refused by name elsewhere', () => {
+		const ask = (type: 'phoneNumber' | 'email') => request({ type: 'quickReplies', text: 'Reach you?', quickReplies: [{ title: 'No', payload: 'NO' }, { type, title: '', payload: '' }] });
+		for (const provider of ['infobipMessenger', 'meta'] as const) {
+			expect(validateSendRequest(provider, ask('phoneNumber'))).toEqual([]);
+			expect(validateSendRequest(provider, ask('email'))).toEqual([]);
+		}
+		const error = validationError('cm', ask('email'));
+		expect({ field: error.field, message: error.message }).toEqual({ field: 'quickReplies[1].type', message: 'CM.com does not support "email" quick replies' });
+		expect(validationError('cm', ask('phoneNumber')).message).toBe('CM.com does not support "phoneNumber" quick replies');
+		expect(validationError('meta', request({ type: 'text', text: 'T', quickReplies: [{ type: 'location' as 'email', title: '', payload: '' }] })).message).toBe(
+			'Meta Graph API does not support "location" quick replies',
+		);
+	});
+
+	it('a phone-number or e-mail quick reply takes no title, payload or image: each is refused by name', () => {
+		const reply = (extra: object) => request({ type: 'quickReplies', text: 'T', quickReplies: [{ type: 'email', title: '', payload: '', ...extra }] });
+		for (const field of ['title', 'payload', 'imageUrl']) {
+			const error = validationError('meta', reply({ [field]: 'x' }));
+			expect(error.field).toBe(`quickReplies[0].${field}`);
+			expect(error.message).toBe(
+				`quickReplies[0].${field} must be empty for an e-mail quick reply: Messenger shows the user's own e-mail address and sends it back as the payload`,
+			);
+		}
+		// The count and a text reply's limits still apply beside them.
+		const many = Array.from({ length: 14 }, () => ({ type: 'phoneNumber' as const, title: '', payload: '' }));
+		expect(validationError('infobipMessenger', request({ type: 'quickReplies', text: 'T', quickReplies: many })).message).toBe(
+			'quickReplies has 14 entries; Infobip (Messenger API) allows 1 to 13',
+		);
+	});
+
+	it('a comment ID: any message operation of the Infobip Messenger API, not a sender action; other providers refuse the recipient type', () => {
+		const toComment = { recipient: { kind: 'commentId' as const, id: '123_456' } };
+		for (const operation of MESSENGER_CAPABILITIES.infobipMessenger.operations.filter((op) => op !== 'senderAction')) {
+			expect(validateSendRequest('infobipMessenger', request(sampleMessage(operation), toComment))).toEqual([]);
+		}
+		const action = validationError('infobipMessenger', request(sampleMessage('senderAction'), toComment));
+		expect({ field: action.field, message: action.message }).toEqual({
+			field: 'recipient.kind',
+			message: '"Send Sender Action" cannot reply to a comment; send a message to the comment ID, or use the user\'s PSID',
+		});
+		expect(validationError('infobipMessenger', request({ type: 'text', text: chars(2001) }, toComment)).message).toBe(
+			'text is 2001 characters long; the limit on Infobip (Messenger API) is 2000',
+		);
+		for (const provider of ['infobip', 'cm', 'meta'] as const) {
+			expect(validationError(provider, request(sampleMessage('text'), toComment)).message).toMatch(/does not support recipients of type "commentId"$/);
+		}
 	});
 });

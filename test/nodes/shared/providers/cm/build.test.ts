@@ -59,6 +59,12 @@ describe('buildCmRequest (seed 004)', () => {
 		]);
 	});
 
+	it('a quick reply that is not a text choice, or a location, is a bug here: the capability table refuses them first', () => {
+		const phone = { type: 'text' as const, text: 'Reach you?', quickReplies: [{ type: 'phoneNumber' as const, title: '', payload: '' }] };
+		expect(() => conversation(phone)).toThrow(/capability table/);
+		expect(() => conversation({ type: 'location', latitude: 1, longitude: 2 })).toThrow(/capability table/);
+	});
+
 	it.each([
 		['image', 'https://www.cm.com/cdn/cm/cm.png', { mediaName: 'cm.png', mimeType: 'image/png' }],
 		['video', 'https://example.com/your-video.mp4', { mediaName: 'your-video.mp4', mimeType: 'video/mp4' }],

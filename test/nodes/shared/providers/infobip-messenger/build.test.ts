@@ -28,6 +28,49 @@ describe('buildMessengerApiRequest (Infobip Messenger API)', () => {
 		]);
 	});
 
+	it('PHONE_NUMBER and EMAIL quick replies carry their type alone, beside TEXT ones', () => {
+		const message = {
+			type: 'quickReplies' as const,
+			text: 'How can we reach you?',
+			quickReplies: [{ type: 'phoneNumber' as const, title: '', payload: '' }, { type: 'email' as const, title: '', payload: '' }, { type: 'text' as const, title: 'Not now', payload: 'NO' }],
+		};
+		expect(messageOf(buildMessengerApiRequest(request(message), credentials).body).quickReplies).toEqual([
+			{ type: 'PHONE_NUMBER' },
+			{ type: 'EMAIL' },
+			{ type: 'TEXT', title: 'Not now', payload: 'NO' },
+		]);
+	});
+
+	it('location → LOCATION {latitude, longitude, name?, address?}, with quick replies beside it', () => {
+		expect(messageOf(buildMessengerApiRequest(request(sampleMessage('location')), credentials).body).content).toEqual({
+			type: 'LOCATION',
+			latitude: 45.815,
+			longitude: 15.9819,
+			name: 'Zagreb',
+			address: 'Trg bana Jelačića',
+		});
+		const bare = { type: 'location' as const, latitude: -33.8568, longitude: 151.2153, quickReplies: [{ title: 'Thanks', payload: 'THANKS' }] };
+		const message = messageOf(buildMessengerApiRequest(request(bare), credentials).body);
+		expect(message.content).toEqual({ type: 'LOCATION', latitude: -33.8568, longitude: 151.2153 });
+		expect(message.quickReplies).toEqual([{ type: 'TEXT', title: 'Thanks', payload: 'THANKS' }]);
+	});
+
+	it('to a comment ID: COMMENT {content: the message} with the comment as destination, quick replies still beside it', () => {
+		const toComment = { recipient: { kind: 'commentId' as const, id: '1234567890_987654321' } };
+		const text = messageOf(buildMessengerApiRequest(request(sampleMessage('quickReplies'), toComment), credentials).body);
+		expect(text).toEqual({
+			sender: SENDER,
+			destinations: [{ to: '1234567890_987654321' }],
+			content: { type: 'COMMENT', content: { type: 'TEXT', text: 'Pick one' } },
+			quickReplies: [{ type: 'TEXT', title: 'Red', payload: 'RED' }],
+		});
+		const media = { type: 'media' as const, media: { type: 'image' as const, source: { kind: 'url' as const, url: 'https://example.com/p.png' } } };
+		expect(messageOf(buildMessengerApiRequest(request(media, toComment), credentials).body).content).toEqual({
+			type: 'COMMENT',
+			content: { type: 'IMAGE', url: 'https://example.com/p.png' },
+		});
+	});
+
 	it('a message without quick replies has no quickReplies key', () => {
 		expect(messageOf(buildMessengerApiRequest(request(sampleMessage('text')), credentials).body)).not.toHaveProperty('quickReplies');
 	});

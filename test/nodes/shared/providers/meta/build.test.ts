@@ -44,6 +44,14 @@ describe('buildMetaRequest (Graph Send API)', () => {
 		});
 	});
 
+	it('phone-number and e-mail quick replies → content_type user_phone_number / user_email alone', () => {
+		const quickReplies = [{ type: 'phoneNumber' as const, title: '', payload: '' }, { type: 'email' as const, title: '', payload: '' }, { type: 'text' as const, title: 'No', payload: 'NO' }];
+		expect(body({ type: 'text', text: 'How can we reach you?', quickReplies }).message).toEqual({
+			text: 'How can we reach you?',
+			quick_replies: [{ content_type: 'user_phone_number' }, { content_type: 'user_email' }, { content_type: 'text', title: 'No', payload: 'NO' }],
+		});
+	});
+
 	it('media by URL (is_reusable when asked) or by attachment id', () => {
 		expect(body({ type: 'media', media: { type: 'video', source: { kind: 'url', url: 'https://example.com/v.mp4' }, reusable: true } }).message).toEqual({
 			attachment: { type: 'video', payload: { url: 'https://example.com/v.mp4', is_reusable: true } },
