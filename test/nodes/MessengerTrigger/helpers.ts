@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
+import type { ProviderName } from '../../../nodes/shared/providers';
 import type { SandboxConfig } from '../../../sandbox';
 import type { WorkflowJson } from '../../harness/run-workflow';
 import { CREDENTIAL_TYPES, SANDBOX_CREDENTIALS } from '../../support/credentials';
@@ -30,6 +31,27 @@ export function triggerWorkflow(parameters: INodeParameters, more: Partial<Workf
 			...(more.nodes ?? []),
 		],
 		connections: more.connections ?? {},
+	};
+}
+
+/**
+ * A Messenger node named Reply after the trigger, for `triggerWorkflow`'s `more`: `parameters` are the
+ * send node's own, and its credential is the one of their provider (the test supplies its data).
+ */
+export function replyAfterTrigger(parameters: INodeParameters & { provider: ProviderName }): Partial<WorkflowJson> {
+	return {
+		nodes: [
+			{
+				id: 'b0000000-0000-4000-8000-000000000002',
+				name: 'Reply',
+				type: 'n8n-nodes-messenger.messenger',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters,
+				credentials: { [CREDENTIAL_TYPES[parameters.provider]]: { id: '9', name: 'Send' } },
+			},
+		],
+		connections: { [TRIGGER]: { main: [[{ node: 'Reply', type: 'main', index: 0 }]] } },
 	};
 }
 

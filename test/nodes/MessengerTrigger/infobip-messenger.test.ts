@@ -7,7 +7,7 @@ import { messengerApiAdmin } from '../../support/infobip-messenger';
 import { startReceiver } from '../../support/receiver';
 import { useSandbox } from '../../support/sandbox';
 import { useWebhookServers } from '../../support/webhook-servers';
-import { post, TRIGGER, triggerWorkflow } from './helpers';
+import { post, replyAfterTrigger, TRIGGER, triggerWorkflow } from './helpers';
 
 const SECRET = 'ib-messenger-path-secret-5b8e21';
 const EVERY_CHOICE = ['text', 'attachment', 'quick_reply', 'postback', 'status_report', 'read', 'unknown'];
@@ -328,20 +328,7 @@ describe('Messenger Trigger with Infobip\'s Messenger API, through n8n-core and 
 		const credentials = { [CREDENTIAL_TYPES.infobipMessenger]: sandboxCredentials(sandbox, 'infobipMessenger') };
 		const server = await trigger(
 			undefined,
-			{
-				nodes: [
-					{
-						id: 'b0000000-0000-4000-8000-000000000002',
-						name: 'Reply',
-						type: 'n8n-nodes-messenger.messenger',
-						typeVersion: 1,
-						position: [220, 0],
-						parameters: { provider: 'infobipMessenger', operation: 'text', recipient: '={{ $json.senderId }}', text: '=You said: {{ $json.text }}' },
-						credentials: { [CREDENTIAL_TYPES.infobipMessenger]: { id: 'ib-1', name: 'Infobip' } },
-					},
-				],
-				connections: { [TRIGGER]: { main: [[{ node: 'Reply', type: 'main', index: 0 }]] } },
-			},
+			replyAfterTrigger({ provider: 'infobipMessenger', operation: 'text', recipient: '={{ $json.senderId }}', text: '=You said: {{ $json.text }}' }),
 			credentials,
 		);
 		sandbox.config.infobip.messengerApi.inboundUrl = hookUrl(server);

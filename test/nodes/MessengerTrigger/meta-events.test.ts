@@ -5,7 +5,7 @@ import type { UserAction } from '../../../sandbox';
 import type { WebhookServer } from '../../harness/run-webhook';
 import { startWebhookServer } from '../../harness/run-webhook';
 import { CREDENTIAL_TYPES, sandboxCredentials } from '../Messenger/helpers';
-import { pageCredential, TRIGGER, triggerWorkflow } from './helpers';
+import { pageCredential, replyAfterTrigger, triggerWorkflow } from './helpers';
 import { useSandbox } from '../../support/sandbox';
 
 const ALL = ['text', 'attachment', 'quick_reply', 'postback', 'echo', 'read', 'delivery', 'optin', 'referral', 'reaction', 'edit', 'feed', 'standby'];
@@ -103,20 +103,10 @@ describe('Messenger Trigger with Meta: the events documented in 2026, through n8
 	});
 
 	it('a checkbox opt-in is answered by the send node with recipient type User Ref and {{$json.userRef}}', async () => {
-		const trigger = await start(['optin'], {
-			nodes: [
-				{
-					id: 'b0000000-0000-4000-8000-000000000002',
-					name: 'Reply',
-					type: 'n8n-nodes-messenger.messenger',
-					typeVersion: 1,
-					position: [220, 0],
-					parameters: { provider: 'meta', operation: 'text', recipientType: 'userRef', recipient: '={{ $json.userRef }}', text: 'Thanks for opting in' },
-					credentials: { [CREDENTIAL_TYPES.meta]: { id: '9', name: 'Send' } },
-				},
-			],
-			connections: { [TRIGGER]: { main: [[{ node: 'Reply', type: 'main', index: 0 }]] } },
-		});
+		const trigger = await start(
+			['optin'],
+			replyAfterTrigger({ provider: 'meta', operation: 'text', recipientType: 'userRef', recipient: '={{ $json.userRef }}', text: 'Thanks for opting in' }),
+		);
 		await sandbox.user({ via: 'meta', from: 'checkbox-user-ref-1', kind: 'optin', payload: 'cart' });
 		expect(trigger.runs).toHaveLength(1);
 		const run = await trigger.runs[0].result;

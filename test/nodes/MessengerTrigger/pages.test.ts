@@ -12,7 +12,7 @@ import { startWebhookServer, type WebhookServer } from '../../harness/run-webhoo
 import { CREDENTIAL_TYPES, systemUserCredentials } from '../../support/credentials';
 import { useSandbox } from '../../support/sandbox';
 import { useWebhookServers } from '../../support/webhook-servers';
-import { TRIGGER, triggerWorkflow, VERIFY_TOKEN } from './helpers';
+import { replyAfterTrigger, triggerWorkflow, VERIFY_TOKEN } from './helpers';
 
 describe('Messenger Trigger: one Meta app, many pages', () => {
 	const sandbox = useSandbox();
@@ -36,26 +36,13 @@ describe('Messenger Trigger: one Meta app, many pages', () => {
 	async function serve(triggerOptions: INodeParameters = {}): Promise<WebhookServer> {
 		const workflow = triggerWorkflow(
 			{ provider: 'meta', events: ['text'], options: triggerOptions },
-			{
-				nodes: [
-					{
-						id: 'b0000000-0000-4000-8000-000000000002',
-						name: 'Reply',
-						type: 'n8n-nodes-messenger.messenger',
-						typeVersion: 1,
-						position: [220, 0],
-						parameters: {
-							provider: 'meta',
-							operation: 'text',
-							recipient: '={{ $json.senderId }}',
-							text: '=You wrote to {{ $json.pageId }}: {{ $json.text }}',
-							options: { sender: '={{ $json.pageId }}' },
-						},
-						credentials: { [CREDENTIAL_TYPES.meta]: { id: '9', name: 'Send' } },
-					},
-				],
-				connections: { [TRIGGER]: { main: [[{ node: 'Reply', type: 'main', index: 0 }]] } },
-			},
+			replyAfterTrigger({
+				provider: 'meta',
+				operation: 'text',
+				recipient: '={{ $json.senderId }}',
+				text: '=You wrote to {{ $json.pageId }}: {{ $json.text }}',
+				options: { sender: '={{ $json.pageId }}' },
+			}),
 			3,
 		);
 		const server = await startWebhookServer(workflow, {

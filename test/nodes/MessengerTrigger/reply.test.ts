@@ -3,7 +3,7 @@
 import type { WebhookServer } from '../../harness/run-webhook';
 import { startWebhookServer } from '../../harness/run-webhook';
 import { CREDENTIAL_TYPES, sandboxCredentials } from '../Messenger/helpers';
-import { pageCredential, TRIGGER, triggerWorkflow } from './helpers';
+import { pageCredential, replyAfterTrigger, TRIGGER, triggerWorkflow } from './helpers';
 import { useSandbox } from '../../support/sandbox';
 import { PROVIDER_NAMES } from '../../../nodes/shared/providers';
 
@@ -22,20 +22,7 @@ describe('Messenger Trigger → Messenger send: replying with {{$json.senderId}}
 	async function replyWorkflow(provider: Provider): Promise<WebhookServer> {
 		const workflow = triggerWorkflow(
 			{ provider, events: ['text'] },
-			{
-				nodes: [
-					{
-						id: 'b0000000-0000-4000-8000-000000000002',
-						name: 'Reply',
-						type: 'n8n-nodes-messenger.messenger',
-						typeVersion: 1,
-						position: [220, 0],
-						parameters: { provider, operation: 'text', recipient: '={{ $json.senderId }}', text: '=You said: {{ $json.text }}' },
-						credentials: { [CREDENTIAL_TYPES[provider]]: { id: '9', name: 'Send' } },
-					},
-				],
-				connections: { [TRIGGER]: { main: [[{ node: 'Reply', type: 'main', index: 0 }]] } },
-			},
+			replyAfterTrigger({ provider, operation: 'text', recipient: '={{ $json.senderId }}', text: '=You said: {{ $json.text }}' }),
 		);
 		const credentials = { [CREDENTIAL_TYPES[provider]]: sandboxCredentials(sandbox, provider) };
 		if (provider === 'meta') Object.assign(credentials, pageCredential(sandbox.url, sandbox.config.meta));
