@@ -6,7 +6,7 @@ import type { IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { maskSecrets, providerApiError } from '../shared/provider-error';
-import type { InboxProvider, InboxPull } from '../shared/providers';
+import { hintFor, type InboxProvider, type InboxPull } from '../shared/providers';
 import { NEVER_SENT_ERROR_CODES } from '../shared/retry';
 import type { RateLimitWait } from './rate-limit';
 
@@ -55,9 +55,7 @@ export function pullHttpError(
 	}
 	// The one error style of every provider call: the provider's own error body, read by its parser.
 	const parsed = provider.send.parseError(response.statusCode, response.body) ?? { message: 'no error text' };
-	const hints = source.errorHints;
-	// The code comes from the answer: only the hints' own keys count ("constructor" is no hint).
-	const pullHint = parsed.code && hints && Object.hasOwn(hints, parsed.code) ? hints[parsed.code] : undefined;
+	const pullHint = source.errorHints ? hintFor(source.errorHints, parsed.code) : undefined;
 	const problem = pullHint ? { ...parsed, hint: pullHint } : parsed;
 	return providerApiError(node, provider.send.displayName, response.statusCode, problem, {
 		action: `pulling ${source.what ?? 'the Messenger inbox'} failed (HTTP ${response.statusCode})`,

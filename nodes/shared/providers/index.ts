@@ -127,4 +127,4 @@ export * as messengerProfile from './meta/messenger-profile';
 export * as userProfile from './meta/user-profile';
 export * as messengerWebhooks from './meta/webhook-registration';
 export * as pageTokens from './meta/page-tokens';
-export { isRecord } from './util';
+export { hintFor, isRecord } from './util';
