@@ -10,14 +10,10 @@ import type { Sandbox } from '../../../sandbox';
 import { senderTokenCache } from '../../../nodes/shared/sender-auth';
 import { useLogCapture } from '../../harness/log-capture';
 import { systemUserCredentials } from '../../support/credentials';
+import { expirePageToken, revokePage } from '../../support/meta-pages';
 import { useSandbox } from '../../support/sandbox';
 import { send, type SendOutcome } from './helpers';
 
-async function admin(sandbox: Sandbox, path: string): Promise<number> {
-	const response = await fetch(`${sandbox.url}/__sandbox/meta${path}`, { method: 'POST' });
-	await response.text();
-	return response.status;
-}
 
 /** Every token the sandbox's Meta side knows, handed out or not, and the app secret. */
 function metaSecrets(sandbox: Sandbox, extra: string[] = []): string[] {
@@ -85,7 +81,7 @@ describe('Messenger node: one system-user credential answering from many pages',
 
 	it('a token that expired since it was kept is read again once and the message goes out once', async () => {
 		expect((await sendPerPage([shop])).error).toBeUndefined();
-		expect(await admin(sandbox, `/pages/${shop}/expire-token`)).toBe(200);
+		expect(await expirePageToken(sandbox, shop)).toBe(200);
 		sandbox.clearLog();
 		const before = sandbox.delivered.length;
 
@@ -99,7 +95,7 @@ describe('Messenger node: one system-user credential answering from many pages',
 	});
 
 	it('a page taken from the system user fails only its own items, naming the page (Continue On Fail)', async () => {
-		expect(await admin(sandbox, `/pages/${shop}/revoke`)).toBe(200);
+		expect(await revokePage(sandbox, shop)).toBe(200);
 		const outcome = await sendPerPage([first, shop, first, shop], true);
 		expect(outcome.error).toBeUndefined();
 		const json = outcome.items.map((item) => item.json);
@@ -114,7 +110,7 @@ describe('Messenger node: one system-user credential answering from many pages',
 	});
 
 	it('without Continue On Fail the node stops before sending anything, and the error names the page', async () => {
-		expect(await admin(sandbox, `/pages/${shop}/revoke`)).toBe(200);
+		expect(await revokePage(sandbox, shop)).toBe(200);
 		const outcome = await sendPerPage([first, shop]);
 		expect(outcome.error?.message).toContain(`page ${shop}`);
 		expect((outcome.error as { description?: string }).description).toContain('Not sent: item 0');
@@ -123,7 +119,7 @@ describe('Messenger node: one system-user credential answering from many pages',
 
 	it('a page token revoked after it was kept fails that page\'s send with Graph\'s permission error naming the page', async () => {
 		expect((await sendPerPage([shop])).error).toBeUndefined();
-		expect(await admin(sandbox, `/pages/${shop}/revoke`)).toBe(200);
+		expect(await revokePage(sandbox, shop)).toBe(200);
 		const outcome = await sendPerPage([first, shop], true);
 		const json = outcome.items.map((item) => item.json);
 		expect(json[0].delivery).toBe('delivered');
@@ -133,9 +129,9 @@ describe('Messenger node: one system-user credential answering from many pages',
 
 	it('no token appears in any output, error or log line', async () => {
 		await sendPerPage([first, shop]);
-		await admin(sandbox, `/pages/${shop}/expire-token`);
+		await expirePageToken(sandbox, shop);
 		await sendPerPage([shop]);
-		await admin(sandbox, `/pages/${shop}/revoke`);
+		await revokePage(sandbox, shop);
 		senderTokenCache.clear();
 		const failed = await sendPerPage([first, shop], true);
 		const stopped = await sendPerPage([shop]);

@@ -5,19 +5,14 @@
 import type { Sandbox } from '../../../sandbox';
 import { senderTokenCache } from '../../../nodes/shared/sender-auth';
 import { systemUserCredentials } from '../../support/credentials';
+import { pageStates, revokePage } from '../../support/meta-pages';
 import { useSandbox } from '../../support/sandbox';
 import { calls, jsonOf, runNode } from './helpers';
 
 const BOT_FIELDS = ['messages', 'messaging_postbacks'];
 
-async function adminPages(sandbox: Sandbox): Promise<Array<{ id: string; subscribedFields: string[] | null }>> {
-	const response = await fetch(`${sandbox.url}/__sandbox/meta/pages`);
-	return ((await response.json()) as { pages: Array<{ id: string; subscribedFields: string[] | null }> }).pages;
-}
-
 async function revoke(sandbox: Sandbox, pageId: string): Promise<void> {
-	const response = await fetch(`${sandbox.url}/__sandbox/meta/pages/${pageId}/revoke`, { method: 'POST' });
-	expect(response.status).toBe(200);
+	expect(await revokePage(sandbox, pageId)).toBe(200);
 }
 
 describe('Messenger Application: many pages with a system-user credential', () => {
@@ -66,7 +61,7 @@ describe('Messenger Application: many pages with a system-user credential', () =
 			[first, true, 'subscribed'],
 			[shop, true, 'subscribed'],
 		]);
-		const subscribed = Object.fromEntries((await adminPages(sandbox)).map((page) => [page.id, page.subscribedFields]));
+		const subscribed = Object.fromEntries((await pageStates(sandbox)).map((page) => [page.id, page.subscribedFields]));
 		expect(subscribed[first]).toEqual(expect.arrayContaining(BOT_FIELDS));
 		expect(subscribed[shop]).toEqual(expect.arrayContaining(BOT_FIELDS));
 		const posts = sandbox.log.filter((entry) => entry.method === 'POST' && entry.path.endsWith('/subscribed_apps'));
@@ -95,7 +90,7 @@ describe('Messenger Application: many pages with a system-user credential', () =
 		expect(items[0]).toMatchObject({ pageId: first, changed: true });
 		expect(items[1]).toMatchObject({ pageId: shop, changed: false });
 		expect(items[1].error).toContain(`page ${shop}`);
-		expect((await adminPages(sandbox)).find((page) => page.id === first)?.subscribedFields).toEqual(expect.arrayContaining(BOT_FIELDS));
+		expect((await pageStates(sandbox)).find((page) => page.id === first)?.subscribedFields).toEqual(expect.arrayContaining(BOT_FIELDS));
 	});
 
 	it('without Continue On Fail the error names the failed page and says what was done', async () => {

@@ -10,6 +10,7 @@ import { handleDelivery, type TriggerSettings } from '../../../nodes/MessengerTr
 import { useLogCapture } from '../../harness/log-capture';
 import { startWebhookServer, type WebhookServer } from '../../harness/run-webhook';
 import { CREDENTIAL_TYPES, systemUserCredentials } from '../../support/credentials';
+import { pageStates, revokePage } from '../../support/meta-pages';
 import { useSandbox } from '../../support/sandbox';
 import { useWebhookServers } from '../../support/webhook-servers';
 import { replyAfterTrigger, triggerWorkflow, VERIFY_TOKEN } from './helpers';
@@ -54,9 +55,7 @@ describe('Messenger Trigger: one Meta app, many pages', () => {
 	}
 
 	async function subscribedFields(): Promise<Record<string, string[] | null>> {
-		const answer = await fetch(`${sandbox.url}/__sandbox/meta/pages`);
-		const { pages } = (await answer.json()) as { pages: Array<{ id: string; subscribedFields: string[] | null }> };
-		return Object.fromEntries(pages.map((page) => [page.id, page.subscribedFields]));
+		return Object.fromEntries((await pageStates(sandbox)).map((page) => [page.id, page.subscribedFields]));
 	}
 
 	it('one workflow answers each page from that page, with that page\'s token', async () => {
@@ -120,7 +119,7 @@ describe('Messenger Trigger: one Meta app, many pages', () => {
 	}
 
 	async function revoke(pageId: string): Promise<void> {
-		expect((await fetch(`${sandbox.url}/__sandbox/meta/pages/${pageId}/revoke`, { method: 'POST' })).status).toBe(200);
+		expect(await revokePage(sandbox, pageId)).toBe(200);
 	}
 
 	// A page the system user lost cannot be unsubscribed any more; once the app's callback is gone it
