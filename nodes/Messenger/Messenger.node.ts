@@ -9,7 +9,7 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { runWithConcurrency } from '../shared/concurrency';
 import { deliveryLedger, requestFingerprint, type LedgerScope } from '../shared/delivery-ledger';
-import type { SendRequest, SendResult } from '../shared/model/message';
+import type { SendResult } from '../shared/model/message';
 import { InputValidationError } from '../shared/model/validate';
 import { getProvider } from '../shared/providers';
 import { isDeliveryUncertain, prepareSend, sendPrepared, type PreparedSend } from '../shared/send';
@@ -120,13 +120,14 @@ export class Messenger implements INodeType {
 		// An item an earlier try of this execution already settled (Retry On Fail) needs no token: the
 		// ledger answers for it below, whatever the page's token is now.
 		const scope = ledgerScope(this);
-		const settledEarlier = (itemIndex: number, request: SendRequest) =>
-			!!scope && deliveryLedger.lookup(scope, itemIndex, requestFingerprint(request)) !== undefined;
+		// Each item's fingerprint once, read by the token step and by the send below.
+		const fingerprints = prepared.map((ready) => (scope && ready ? requestFingerprint(ready.request) : ''));
+		const settledEarlier = (itemIndex: number) => !!scope && deliveryLedger.lookup(scope, itemIndex, fingerprints[itemIndex]) !== undefined;
 		const senders = new SenderAuthority(this, adapter, adapter.senderTokens, credentials);
 		if (senders.perSender) {
 			await runWithConcurrency(items.length, concurrency, async (itemIndex) => {
 				const ready = prepared[itemIndex];
-				if (!ready?.request.sender || settledEarlier(itemIndex, ready.request)) return;
+				if (!ready?.request.sender || settledEarlier(itemIndex)) return;
 				try {
 					await senders.authFor(ready.request.sender, itemIndex);
 				} catch (caught) {
@@ -144,7 +145,7 @@ export class Messenger implements INodeType {
 				const ready = prepared[itemIndex];
 				if (!ready) return;
 				prepared[itemIndex] = undefined;
-				const fingerprint = scope ? requestFingerprint(ready.request) : '';
+				const fingerprint = fingerprints[itemIndex];
 				const earlier = scope ? deliveryLedger.lookup(scope, itemIndex, fingerprint) : undefined;
 				if (earlier?.state === 'delivered') {
 					succeeded(itemIndex, { ...earlier.result, warnings: [...(earlier.result.warnings ?? []), DELIVERED_EARLIER] });
